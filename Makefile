@@ -1,0 +1,52 @@
+# Entry points for people and CI. Every target installs missing Debian
+# packages first, so a fresh Debian 12 machine needs nothing else.
+JOBS ?= $(shell nproc)
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build run test test-release test-asan bench format tidy clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Creates the database from the bundled directory on first use and lists it.
+run: build
+	$(BUILD_DIR)/ngodesk list
+
+test: deps
+	$(MAKE) test-release
+	$(MAKE) test-asan
+
+test-release: build
+	tests/js/install.sh
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# AddressSanitizer and UndefinedBehaviorSanitizer build of everything, the
+# fuzz corpora included, with any sanitizer report failing the test.
+test-asan: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DNGODESK_SANITIZE=ON -DNGODESK_BENCHMARKS=OFF $(CMAKE_FLAGS)
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) -LE no-sanitizer
+
+bench: build
+	bench/run.sh $(BUILD_DIR)
+
+format:
+	find include src tests bench fuzz -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+tidy: $(BUILD_DIR)/CMakeCache.txt
+	run-clang-tidy -p $(BUILD_DIR) -quiet 'src/.*'
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
