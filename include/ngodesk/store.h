@@ -1,6 +1,8 @@
 // The SQLite store: offices, their history and (later) reports and calls.
-// WAL mode, foreign keys on, schema versioned by numbered migrations that run
-// on Open. A Store is used from one thread at a time.
+// WAL mode, foreign keys on, a 5-second busy timeout, and a schema versioned
+// by numbered migrations (PRAGMA user_version) that run on Open. The schema
+// and the migration rules are documented in docs/store.md. A Store is used
+// from one thread at a time; several processes may share one database file.
 #pragma once
 
 #include <memory>
@@ -20,8 +22,14 @@ class Store {
  public:
   // Opens or creates the database at `path` (":memory:" for a private
   // in-memory database), creating parent directories, and migrates it to the
-  // current schema version.
+  // current schema version. Fails with Error::Store, leaving the file as it
+  // was, when the path is a directory or not a database, when the database is
+  // locked for longer than the busy timeout, or when its schema version is
+  // newer than this binary supports.
   static Result<Store> Open(const std::string& path);
+
+  // The schema version that Open migrates every database to.
+  static int LatestSchemaVersion();
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
@@ -34,7 +42,7 @@ class Store {
   // error nothing changes.
   Status ReplaceOffices(const std::vector<Office>& offices);
 
-  // Inserts or updates one office.
+  // Inserts or updates one office in one transaction.
   Status PutOffice(const Office& office);
 
   // All offices, sorted by id.
@@ -45,11 +53,17 @@ class Store {
 
   Result<int> CountOffices() const;
 
-  // Fills an empty database from the directory bundled into the binary.
-  // Returns true when it filled it, false when offices already existed.
+  // Fills an empty database from the directory bundled into the binary, in
+  // one transaction that first checks for offices, so that two processes
+  // starting at once seed it once. Returns true when it filled the database,
+  // false when offices already existed.
   Result<bool> SeedFromBundledDirectory();
 
-  // The raw handle, for modules that keep their own tables.
+  // The path the store was opened from, for messages.
+  const std::string& path() const;
+
+  // The raw handle, for modules that keep their own tables. Their tables
+  // come from migrations appended to the list in src/store/migrations.cc.
   sqlite3* handle() const;
 
  private:
