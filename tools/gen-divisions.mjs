@@ -182,6 +182,19 @@ function collectDivisions() {
   return { divisions, dropped };
 }
 
+// The package lists the subdivisions of Hong Kong, Macau and Taiwan by name
+// only. Their first-level names (九龙, 台北市) are kept as aliases of the
+// province-level entry so that an address there is recognised; the deeper
+// names (中西区, 大安区) repeat mainland names and are left out.
+function specialRegionAliases() {
+  const regions = JSON.parse(readFileSync(join(packageDir, 'dist', 'HK-MO-TW.json'), 'utf8'));
+  const aliases = [];
+  for (const region of SPECIAL_REGIONS) {
+    for (const area of Object.keys(regions[region.name] ?? {})) aliases.push({ code: region.code, name: area });
+  }
+  return aliases;
+}
+
 function shortNameOf(division) {
   const special = SPECIAL_REGIONS.find((region) => region.code === division.code);
   return special ? special.short : shortName(division.name);
@@ -237,6 +250,7 @@ function main() {
     `@dropped_repeated_city_rows\t${dropped.repeated}`,
     'code\tlevel\tparent\tname_zh\tshort_zh\tpinyin\tname_en',
   ];
+  for (const alias of specialRegionAliases()) lines.push(`@alias\t${alias.code}\t${alias.name}`);
   divisions.forEach((division, i) => {
     const english = CONVENTIONAL_ENGLISH.get(division.code) ?? englishFromPinyin(pinyins[i]);
     lines.push([division.code, division.level, division.parent, division.name, shorts[i], pinyins[i], english].join('\t'));

@@ -30,6 +30,13 @@ struct Division {
                             // directly under a province (e.g. 石河子市)
 };
 
+// Another name of a division that is not itself a GB/T 2260 division: the
+// first-level areas of Hong Kong, Macau and Taiwan (九龙, 台北市).
+struct DivisionAlias {
+  std::string code;  // code of the division the name belongs to, e.g. "710000"
+  std::string name;  // e.g. "台北市"
+};
+
 // "province", "prefecture" or "county".
 std::string_view DivisionLevelName(DivisionLevel level);
 
@@ -42,12 +49,14 @@ class Gazetteer {
   static const Gazetteer& Bundled();
 
   // Builds a gazetteer from the text of a divisions data file: '#' comment
-  // lines, "@key<TAB>value" metadata lines, a header line starting with
+  // lines, "@key<TAB>value" metadata lines ("@alias<TAB>code<TAB>name" for
+  // an alias), a header line starting with
   // "code", then one division a line with the columns code, level, parent,
   // name_zh, short_zh, pinyin, name_en. Errors carry the line and column.
   static Result<Gazetteer> Parse(std::string_view text);
 
   std::span<const Division> divisions() const { return divisions_; }
+  std::span<const DivisionAlias> aliases() const { return aliases_; }
 
   const Division* FindByCode(std::string_view code) const;
 
@@ -77,6 +86,7 @@ class Gazetteer {
 
  private:
   std::vector<Division> divisions_;
+  std::vector<DivisionAlias> aliases_;
   std::string package_name_;
   std::string package_version_;
   std::string data_date_;

@@ -33,6 +33,7 @@ class GazetteerBuilder {
  private:
   Status AddMetadata(std::string_view line, int line_number);
   Status AddDivision(std::string_view line, int line_number);
+  Status AddAlias(std::string_view value, int line_number);
   Status CheckParents() const;
 
   Gazetteer gazetteer_;
@@ -93,9 +94,20 @@ Status GazetteerBuilder::AddMetadata(std::string_view line, int line_number) {
   }
   const std::string_view key = line.substr(1, tab - 1);
   const std::string value(line.substr(tab + 1));
+  if (key == "alias") return AddAlias(value, line_number);
   if (key == "package") gazetteer_.package_name_ = value;
   if (key == "version") gazetteer_.package_version_ = value;
   if (key == "data_date") gazetteer_.data_date_ = value;
+  return {};
+}
+
+Status GazetteerBuilder::AddAlias(std::string_view value, int line_number) {
+  const std::size_t tab = value.find('\t');
+  if (tab == std::string_view::npos || !IsDivisionCode(value.substr(0, tab)) || tab + 1 == value.size()) {
+    return LineError(line_number, 8, "invalid alias \"" + std::string(value) + "\": expected CODE<TAB>NAME",
+                     "别名“" + std::string(value) + "”无效：格式应为“代码<制表符>名称”");
+  }
+  gazetteer_.aliases_.push_back({std::string(value.substr(0, tab)), std::string(value.substr(tab + 1))});
   return {};
 }
 
@@ -161,6 +173,12 @@ Status GazetteerBuilder::CheckParents() const {
                        "division " + division.code + " has parent " + division.parent_code +
                            ", which is missing or not of a higher level",
                        "行政区划 " + division.code + " 的上级 " + division.parent_code + " 不存在或级别不高于它");
+    }
+  }
+  for (const DivisionAlias& alias : gazetteer_.aliases_) {
+    if (gazetteer_.FindByCode(alias.code) == nullptr) {
+      return LineError(0, 0, "alias " + alias.name + " names the missing division " + alias.code,
+                       "别名 " + alias.name + " 对应的行政区划 " + alias.code + " 不存在");
     }
   }
   return {};
