@@ -1,6 +1,7 @@
 // Evaluation of a parsed opening_hours expression for one China date, and
 // the state at an instant with the next change. A day is a short list of
 // segments in a fixed-size buffer, so evaluation allocates nothing.
+#include <algorithm>
 #include <array>
 
 #include "ngodesk/opening_hours.h"
@@ -80,7 +81,9 @@ void Overlay(Plan& plan, int from, int to, HoursState state, std::uint8_t rule, 
     Append(result, {static_cast<std::uint16_t>(std::max(start, from)), state, rule});
     if (end > to) Append(result, {static_cast<std::uint16_t>(to), segment.state, segment.rule});
   }
-  plan = result;
+  // Copy only the segments in use: the whole buffer is ten times larger.
+  std::copy_n(result.segments.begin(), result.count, plan.segments.begin());
+  plan.count = result.count;
 }
 
 HoursState StateOf(RuleModifier modifier) {
