@@ -287,7 +287,7 @@ TEST_F(StoreFileTest, NewerSchemaIsRejectedUnchanged) {
 
   Result<Store> store = Store::Open(path.string());
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("schema version 99, newer than this ngodesk knows (1)"),
+  EXPECT_NE(store.error().message.find("schema version 99, newer than this ngodesk supports (1)"),
             std::string::npos)
       << store.error().message;
   EXPECT_EQ(ReadBytes(path), before);
