@@ -65,14 +65,14 @@ void Append(Plan& plan, Segment segment) {
 }
 
 // Sets [from, to) to `state` set by `rule`; a fallback rule sets only the
-// parts that no rule set.
+// parts that are closed so far.
 void Overlay(Plan& plan, int from, int to, HoursState state, std::uint8_t rule, bool fallback) {
   Plan result;
   for (int i = 0; i < plan.count; ++i) {
     const Segment segment = plan.segments[i];
     const int start = segment.start;
     const int end = plan.End(i);
-    const bool replace = !fallback || segment.rule == kNoRule;
+    const bool replace = !fallback || segment.state == HoursState::kClosed;
     if (!replace || end <= from || start >= to) {
       Append(result, segment);
       continue;
@@ -108,7 +108,22 @@ bool Matches(const Rule& rule, std::chrono::month_day day, unsigned weekday, boo
   return (rule.weekday_mask & (1u << weekday)) != 0 || (rule.public_holiday && is_holiday);
 }
 
-// Applies the rules in order to one day, as the specification defines.
+bool HasDaySelector(const Rule& rule) { return !rule.monthday_ranges.empty() || rule.has_weekday_selector(); }
+
+// Whether a matching rule replaces what earlier rules said about the day.
+// This follows the npm package opening_hours 3.15.0, the reference
+// implementation: a normal rule replaces the day when it opens or says
+// unknown and selects days, or when it opens and the rule before it selected
+// no days ("10:00-12:00; 14:00-16:00"). A closing rule never replaces the
+// day: "Mo-Fr 09:00-17:00; We 12:00-13:00 off" closes only 12:00-13:00.
+bool ReplacesDay(const std::vector<Rule>& rules, std::size_t index) {
+  const Rule& rule = rules[index];
+  if (rule.separator != RuleSeparator::kNormal || rule.modifier == RuleModifier::kClosed) return false;
+  if (HasDaySelector(rule)) return true;
+  return index > 0 && rule.modifier == RuleModifier::kOpen && !HasDaySelector(rules[index - 1]);
+}
+
+// Applies the rules in order to one day.
 void BuildPlan(const OpeningHours& hours, std::chrono::month_day day, unsigned weekday, bool is_holiday,
                Plan& plan) {
   plan.Reset();
@@ -116,7 +131,7 @@ void BuildPlan(const OpeningHours& hours, std::chrono::month_day day, unsigned w
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = rules[i];
     if (!Matches(rule, day, weekday, is_holiday)) continue;
-    if (rule.separator == RuleSeparator::kNormal) plan.Reset();
+    if (ReplacesDay(rules, i)) plan.Reset();
     const bool fallback = rule.separator == RuleSeparator::kFallback;
     const auto index = static_cast<std::uint8_t>(i);
     const HoursState state = StateOf(rule.modifier);
