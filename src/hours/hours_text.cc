@@ -19,10 +19,9 @@ namespace {
 constexpr int kMinutesPerDay = 24 * 60;
 constexpr std::uint8_t kMondayToFriday = 0b0111110;  // bit i = std::chrono::weekday{i}
 
-// Months in which a summer schedule without stated dates might apply. Provincial
-// summer schedules in China start in April or May and end in September or
-// October, varying by province and year, so April to October is the window
-// that cannot be wrong; November to March keeps the standard hours.
+// Months in which a summer schedule without stated dates might apply. The
+// window is deliberately wide because provinces set their own summer dates and
+// an unknown state costs less than a wrong "closed".
 constexpr std::string_view kPossiblySummer = "Apr-Oct";
 
 constexpr std::string_view kNoHoursExpression = "unknown \"no hours published\"";
