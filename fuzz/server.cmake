@@ -1,0 +1,8 @@
+# The request target parser, router and handlers of the HTTP server.
+if(TARGET ngodesk_server AND TARGET ngodesk_store)
+  ngodesk_add_fuzzer(server_request_fuzzer
+    SOURCE "${CMAKE_CURRENT_LIST_DIR}/server_request_fuzzer.cc"
+    LIBS ngodesk_server ngodesk_store
+    CORPUS fuzz/corpus/server_request_fuzzer)
+  target_include_directories(server_request_fuzzer PRIVATE "${CMAKE_SOURCE_DIR}/src")
+endif()

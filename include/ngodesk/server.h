@@ -1,0 +1,87 @@
+// The ngodesk web server: the JSON API under /api/v1, the server-side HTML
+// pages and the files embedded from web/, served by one asynchronous
+// Boost.Beast server. A Server owns one io_context run by a small fixed number
+// of threads; each connection is a chain of callbacks on its own strand, so a
+// slow or stalled client holds a socket and a timer, never a thread.
+//
+// The offices are read once before the server starts and served from an
+// immutable snapshot: requests take no lock and never touch the store.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ngodesk/office.h"
+#include "ngodesk/result.h"
+
+namespace ngodesk {
+
+// The limits that keep clients from exhausting the server, each with the
+// status a client gets when it breaks it. Every limit is a flag of
+// `ngodesk serve`, with these defaults.
+struct ServerLimits {
+  std::size_t max_header_bytes = 8 * 1024;  // request line and headers; above: 431
+  std::size_t max_body_bytes = 16 * 1024;   // request body (no route takes one); above: 413
+  std::size_t max_target_bytes = 2 * 1024;  // request target, path and query; above: 414
+  // From the first byte of a request to its last; after that 408 and close.
+  std::chrono::milliseconds request_timeout{10'000};
+  // How long a kept-alive connection may wait for its next request before it is closed.
+  std::chrono::milliseconds idle_timeout{30'000};
+  // Open connections; a connection beyond this gets 503 and is closed.
+  std::size_t max_connections = 1000;
+};
+
+struct ServerOptions {
+  // "host:port" with an IPv4 or IPv6 literal ("127.0.0.1:8080", "[::1]:8080");
+  // port 0 takes a free port, see Server::port().
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;               // threads running the io_context, the caller of Run among them
+  ServerLimits limits;
+  bool access_log = true;        // one line per request: method, path without query, status, time
+  bool handle_signals = false;   // stop on SIGINT and SIGTERM
+};
+
+// An IP address literal and a port.
+struct ListenAddress {
+  std::string host;  // without brackets: "127.0.0.1", "::1"
+  std::uint16_t port = 0;
+};
+
+// Parses "host:port" as in ServerOptions::listen; host names are rejected.
+Result<ListenAddress> ParseListenAddress(std::string_view text);
+
+class Server {
+ public:
+  // Prepares the snapshot of `offices` and binds the listening socket. Fails
+  // with InvalidArgument for a malformed address and Io when binding fails.
+  static Result<std::unique_ptr<Server>> Create(ServerOptions options, std::vector<Office> offices);
+
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port (the chosen one when the options asked for port 0).
+  std::uint16_t port() const;
+
+  // The address to open in a browser, e.g. "http://127.0.0.1:8080/".
+  std::string url() const;
+
+  // Serves until Stop() or, with handle_signals, SIGINT or SIGTERM. Logs the
+  // start with the URL and the stop. Call once.
+  void Run();
+
+  // Makes Run return; callable from any thread, also before Run.
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ngodesk

@@ -1,0 +1,105 @@
+// ngodesk serve: the web finder and the JSON API on one address. The
+// offices are read from the store once, then the store is closed and the
+// server answers from that snapshot until SIGINT or SIGTERM.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/command_registry.h"
+#include "ngodesk/server.h"
+#include "ngodesk/store.h"
+
+namespace ngodesk::cli {
+namespace {
+
+struct ServeOptions {
+  ServerOptions server;
+  long long request_timeout_ms = 0;
+  long long idle_timeout_ms = 0;
+  bool no_access_log = false;
+};
+
+// Opens the store, fills a new database from the bundled directory and
+// returns every office; the store is closed on return.
+Result<std::vector<Office>> LoadOffices(const std::string& db_path) {
+  Result<Store> store = Store::Open(db_path);
+  if (!store.ok()) return store.error();
+
+  Result<bool> seeded = store->SeedFromBundledDirectory();
+  if (!seeded.ok()) return seeded.error();
+  if (*seeded) spdlog::info("filled the new database {} from the bundled directory", db_path);
+  return store->ListOffices();
+}
+
+int RunServe(Context& context, ServeOptions& options) {
+  options.server.limits.request_timeout = std::chrono::milliseconds(options.request_timeout_ms);
+  options.server.limits.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
+  options.server.access_log = !options.no_access_log;
+  options.server.handle_signals = true;
+
+  Result<std::vector<Office>> offices = LoadOffices(context.db_path);
+  if (!offices.ok()) return context.Fail(offices.error());
+
+  Result<std::unique_ptr<Server>> server =
+      Server::Create(options.server, std::move(offices).value());
+  if (!server.ok()) return context.Fail(server.error());
+
+  const std::string url = (*server)->url();
+  context.Print("Serving the ngodesk finder at " + url + " (Ctrl+C stops it)",
+                "ngodesk 查询页面已在 " + url + " 上提供服务（按 Ctrl+C 停止）");
+  context.out->flush();
+  (*server)->Run();
+  return kExitOk;
+}
+
+void SetupServe(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ServeOptions>();
+  const ServerLimits defaults;
+  options->request_timeout_ms = defaults.request_timeout.count();
+  options->idle_timeout_ms = defaults.idle_timeout.count();
+
+  CLI::App* command = app.add_subcommand(
+      "serve",
+      "Serve the web finder and the JSON API (/api/v1) until SIGINT or SIGTERM.\n"
+      "提供网页查询和 JSON API（/api/v1），直到收到 SIGINT 或 SIGTERM。");
+  command->add_option("--listen", options->server.listen,
+                      "Address and port: an IPv4 literal or a bracketed IPv6 literal / 监听地址")
+      ->capture_default_str();
+  command->add_option("--threads", options->server.threads, "Threads serving requests / 线程数")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  command->add_option("--max-header-bytes", options->server.limits.max_header_bytes,
+                      "Request line and headers, in bytes; above: 431 / 请求头上限（字节）")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 1 << 20));
+  command->add_option("--max-body-bytes", options->server.limits.max_body_bytes,
+                      "Request body, in bytes; above: 413 / 请求体上限（字节）")
+      ->capture_default_str();
+  command->add_option("--max-target-bytes", options->server.limits.max_target_bytes,
+                      "Request target (path and query), in bytes; above: 414 / 请求目标上限（字节）")
+      ->capture_default_str()
+      ->check(CLI::Range(64, 1 << 20));
+  command->add_option("--request-timeout-ms", options->request_timeout_ms,
+                      "Time to send a whole request, in ms; then 408 / 请求超时（毫秒）")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 3'600'000LL));
+  command->add_option("--idle-timeout-ms", options->idle_timeout_ms,
+                      "Keep-alive wait for the next request, in ms; then close / 空闲超时（毫秒）")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 3'600'000LL));
+  command->add_option("--max-connections", options->server.limits.max_connections,
+                      "Open connections; above: 503 / 最大连接数")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1'000'000));
+  command->add_flag("--no-access-log", options->no_access_log,
+                    "Log no line per request / 不记录访问日志");
+  command->callback([&context, options] { context.exit_code = RunServe(context, *options); });
+}
+
+}  // namespace
+
+NGODESK_REGISTER_COMMAND(SetupServe);
+
+}  // namespace ngodesk::cli

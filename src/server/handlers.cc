@@ -1,0 +1,240 @@
+#include "server/handlers.h"
+
+#include <nlohmann/json.hpp>
+
+#include "server/gzip.h"
+#include "server/html.h"
+#include "server/request_target.h"
+#include "server/router.h"
+
+namespace ngodesk::server {
+namespace {
+
+// Responses no page may frame or extend with outside code. The HTML pages load
+// scripts and styles from /assets/ only, so no inline script runs.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'";
+constexpr std::string_view kJson = "application/json; charset=utf-8";
+constexpr std::string_view kDataCacheControl = "public, max-age=300";
+constexpr std::string_view kDocumentCacheControl = "public, max-age=3600";
+// Longest accepted search text in bytes: longer than any address, short
+// enough that a query costs little.
+constexpr std::size_t kMaxQueryBytes = 256;
+
+std::string DumpJson(const nlohmann::json& json) {
+  // Replacing invalid UTF-8 keeps an echoed request byte from throwing.
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// The entity tags listed in If-None-Match match when one of them, weak or
+// strong, names the identity or the gzip form of `etag` (RFC 9110 section
+// 13.1.2 uses the weak comparison).
+bool IfNoneMatchMatches(std::string_view header, std::string_view etag) {
+  if (header.empty() || etag.size() < 2) return false;
+  const std::string_view opaque = etag.substr(1, etag.size() - 2);
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t comma = header.find(',', start);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view tag = header.substr(start, comma - start);
+    start = comma + 1;
+
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag == "*") return true;
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag.size() < 2 || tag.front() != '"' || tag.back() != '"') continue;
+    tag = tag.substr(1, tag.size() - 2);
+    if (tag.ends_with("-gz")) tag.remove_suffix(3);
+    if (tag == opaque) return true;
+  }
+  return false;
+}
+
+void AddCommonHeaders(Response& response) {
+  response.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+}
+
+// A 200 response (or 304 when the client has the same bytes) from a
+// prepared representation, in gzip form when the client accepts it.
+Response RepresentationResponse(const Request& request,
+                                std::shared_ptr<const Representation> representation,
+                                std::string_view cache_control) {
+  Response response;
+  const bool gzip = !representation->gzip_body.empty() && AcceptsGzip(request.accept_encoding);
+  std::string etag = representation->etag;
+  if (gzip) etag.insert(etag.size() - 1, "-gz");
+
+  response.headers.emplace_back("Content-Type", representation->content_type);
+  response.headers.emplace_back("Cache-Control", std::string(cache_control));
+  response.headers.emplace_back("ETag", etag);
+  response.headers.emplace_back("Vary", "Accept-Encoding");
+  AddCommonHeaders(response);
+
+  if (IfNoneMatchMatches(request.if_none_match, representation->etag)) {
+    response.status = 304;
+    return response;
+  }
+  if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
+  response.body = gzip ? representation->gzip_body : representation->body;
+  response.representation = std::move(representation);
+  return response;
+}
+
+Response WithRoute(Response response, const Route& route) {
+  response.route = std::string(route.pattern);
+  return response;
+}
+
+Response NotFound(const std::string& message, const std::string& message_zh) {
+  return ErrorResponse(404, "not_found", message, message_zh);
+}
+
+Response HandleOffice(const Site& site, const Request& request, const std::string& id) {
+  std::shared_ptr<const Representation> json = site.office_json(id);
+  if (json == nullptr) {
+    return NotFound("no office has the id '" + id + "'; GET /api/v1/offices lists the ids",
+                    "没有编号为“" + id + "”的办公室；GET /api/v1/offices 列出所有编号");
+  }
+  return RepresentationResponse(request, std::move(json), kDataCacheControl);
+}
+
+Response NotImplemented(std::string_view feature_en, std::string_view feature_zh) {
+  return ErrorResponse(501, "not_implemented",
+                       std::string(feature_en) + " is not available in this build yet",
+                       std::string(feature_zh) + "在此版本中尚不可用");
+}
+
+Response HandleHours(const Site& site, const RequestTarget& target, const std::string& id) {
+  if (site.FindOffice(id) == nullptr) {
+    return NotFound("no office has the id '" + id + "'; GET /api/v1/offices lists the ids",
+                    "没有编号为“" + id + "”的办公室；GET /api/v1/offices 列出所有编号");
+  }
+  (void)target;
+  // TODO: evaluate the office's opening_hours expression at `at` once the
+  // hours evaluator (ngodesk/opening_hours.h) is in the library.
+  return NotImplemented("evaluating opening hours", "营业时间计算");
+}
+
+Response HandleResolve(const RequestTarget& target) {
+  const std::optional<std::string_view> query = target.Param("q");
+  if (!query.has_value() || query->find_first_not_of(" \t") == std::string_view::npos) {
+    return ErrorResponse(400, "invalid_argument",
+                         "the query parameter 'q' is missing or empty: give a place or address, "
+                         "e.g. q=苏州",
+                         "缺少查询参数“q”或其为空：请给出地名或地址，例如 q=苏州");
+  }
+  if (query->size() > kMaxQueryBytes) {
+    return ErrorResponse(400, "invalid_argument",
+                         "the query parameter 'q' is " + std::to_string(query->size()) +
+                             " bytes long; the maximum is " + std::to_string(kMaxQueryBytes),
+                         "查询参数“q”长 " + std::to_string(query->size()) + " 字节，上限为 " +
+                             std::to_string(kMaxQueryBytes) + " 字节");
+  }
+  const std::string_view procedure = target.Param("procedure").value_or("office");
+  if (procedure != "office" && procedure != "activity") {
+    return ErrorResponse(400, "invalid_argument",
+                         "the query parameter 'procedure' is '" + std::string(procedure) +
+                             "'; use 'office' or 'activity'",
+                         "查询参数“procedure”为“" + std::string(procedure) +
+                             "”；请使用“office”或“activity”");
+  }
+  // TODO: return the resolver's result (ngodesk/resolver.h) once it is in the library.
+  return NotImplemented("resolving a place to an office", "地名到登记管理机关的查找");
+}
+
+Response HandleHealth(const Site& site) {
+  nlohmann::json body = {{"status", "ok"}, {"offices", site.offices().size()}};
+  Response response;
+  response.representation =
+      std::make_shared<const Representation>(Representation{std::string(kJson), DumpJson(body), {}, {}});
+  response.body = response.representation->body;
+  response.headers.emplace_back("Content-Type", std::string(kJson));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  AddCommonHeaders(response);
+  return response;
+}
+
+Response Dispatch(const Site& site, const Request& request, const RequestTarget& target,
+                  const RouteMatch& match) {
+  const std::vector<std::string>& params = match.params;
+  switch (match.route->id) {
+    case RouteId::kApiOffices:
+      return RepresentationResponse(request, site.office_list(), kDataCacheControl);
+    case RouteId::kApiOffice:
+      return HandleOffice(site, request, params[0]);
+    case RouteId::kApiHours:
+      return HandleHours(site, target, params[0]);
+    case RouteId::kApiResolve:
+      return HandleResolve(target);
+    case RouteId::kApiHealth:
+      return HandleHealth(site);
+    case RouteId::kApiOpenApi:
+      return RepresentationResponse(request, site.openapi(), kDocumentCacheControl);
+    case RouteId::kAsset: {
+      std::shared_ptr<const Representation> asset = site.asset(params[0]);
+      if (asset == nullptr) {
+        return NotFound("no embedded file is named '" + params[0] + "'",
+                        "没有名为“" + params[0] + "”的内嵌文件");
+      }
+      return RepresentationResponse(request, std::move(asset), kDocumentCacheControl);
+    }
+    case RouteId::kHomePage:
+    case RouteId::kOfficePage:
+      return HandlePage(site, request, target, match);
+  }
+  return ErrorResponse(500, "internal", "no handler for the route", "该路由没有处理程序");
+}
+
+}  // namespace
+
+std::string_view Response::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+Response ErrorResponse(unsigned status, std::string_view code, std::string_view message,
+                       std::string_view message_zh) {
+  nlohmann::json body = {
+      {"error", {{"code", code}, {"message", message}, {"message_zh", message_zh}}}};
+  Response response;
+  response.status = status;
+  response.representation = std::make_shared<const Representation>(
+      Representation{std::string(kJson), DumpJson(body), {}, {}});
+  response.body = response.representation->body;
+  response.headers.emplace_back("Content-Type", std::string(kJson));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  AddCommonHeaders(response);
+  return response;
+}
+
+Response HandleRequest(const Site& site, const Request& request) {
+  Result<RequestTarget> target = ParseRequestTarget(request.target);
+  if (!target.ok()) {
+    return ErrorResponse(400, "bad_request", target.error().message, target.error().message_zh);
+  }
+
+  const std::optional<RouteMatch> match = MatchRoute(*target);
+  if (!match.has_value()) {
+    if (!IsApiPath(*target)) return NotFoundPage(request);
+    return NotFound("no API resource has this path; GET /api/v1/openapi.json lists them",
+                    "此路径下没有 API 资源；GET /api/v1/openapi.json 列出所有资源");
+  }
+
+  if (request.method != "GET" && request.method != "HEAD") {
+    Response response = ErrorResponse(
+        405, "method_not_allowed",
+        "the method " + std::string(request.method) + " is not allowed here; use GET or HEAD",
+        "此处不允许 " + std::string(request.method) + " 方法；请使用 GET 或 HEAD");
+    response.headers.emplace_back("Allow", std::string(kAllowedMethods));
+    return WithRoute(std::move(response), *match->route);
+  }
+  return WithRoute(Dispatch(site, request, *target, *match), *match->route);
+}
+
+}  // namespace ngodesk::server

@@ -1,0 +1,47 @@
+// Request handling without sockets: from the method, target and the few
+// request headers that matter to the complete response (status, headers,
+// body). The connection code in http_server.cc only moves bytes, so every
+// response the server can give is reachable from unit tests and the fuzz
+// target through HandleRequest.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "server/site.h"
+
+namespace ngodesk::server {
+
+struct Request {
+  std::string_view method;  // as sent, e.g. "GET"
+  std::string_view target;  // origin form, e.g. "/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E"
+  std::string_view if_none_match;
+  std::string_view accept_encoding;
+  std::string_view accept_language;
+};
+
+// A response ready to send. `body` points into `representation` (or is empty
+// for 304 and HEAD-less statuses), so the response keeps it alive.
+struct Response {
+  unsigned status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;  // Content-Type, ETag, Allow, ...
+  std::shared_ptr<const Representation> representation;
+  std::string_view body;
+  std::string route;  // the matched route template for the access log, or "-"
+
+  // The value of the first header named `name` (exact case), or empty.
+  std::string_view Header(std::string_view name) const;
+};
+
+// Handles one request with the site's data.
+Response HandleRequest(const Site& site, const Request& request);
+
+// The JSON error response {"error": {"code", "message", "message_zh"}} that
+// the connection code also uses for limits (408, 413, 414, 431, 503).
+Response ErrorResponse(unsigned status, std::string_view code, std::string_view message,
+                       std::string_view message_zh);
+
+}  // namespace ngodesk::server

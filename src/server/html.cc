@@ -1,0 +1,307 @@
+#include "server/html.h"
+
+#include <string>
+
+#include "server/gzip.h"
+
+namespace ngodesk::server {
+namespace {
+
+constexpr std::string_view kHtml = "text/html; charset=utf-8";
+
+// Text in the page's language.
+class Writer {
+ public:
+  explicit Writer(bool chinese) : chinese_(chinese) {}
+
+  bool chinese() const { return chinese_; }
+  std::string_view Pick(std::string_view en, std::string_view zh) const {
+    return chinese_ ? zh : en;
+  }
+  // Picks a BilingualText side, falling back to the other when empty.
+  std::string_view Pick(const BilingualText& text) const {
+    if (chinese_) return text.zh.empty() ? text.en : text.zh;
+    return text.en.empty() ? text.zh : text.en;
+  }
+
+  Writer& Raw(std::string_view html) {
+    out_ += html;
+    return *this;
+  }
+  Writer& Text(std::string_view text) {
+    out_ += EscapeHtml(text);
+    return *this;
+  }
+  Writer& Label(std::string_view en, std::string_view zh) { return Text(Pick(en, zh)); }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  bool chinese_;
+  std::string out_;
+};
+
+std::string LangQuery(bool chinese) { return chinese ? "?lang=zh" : "?lang=en"; }
+
+void WriteHead(Writer& page, const Site* site, std::string_view title, std::string_view path) {
+  page.Raw("<!DOCTYPE html>\n<html lang=\"").Raw(page.chinese() ? "zh-Hans" : "en").Raw("\">\n");
+  page.Raw("<head>\n<meta charset=\"utf-8\">\n");
+  page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  page.Raw("<title>").Text(title).Raw("</title>\n");
+  // The styles and script of web/ enhance the page when the build embeds them.
+  if (site != nullptr && site->asset("style.css") != nullptr) {
+    page.Raw("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n");
+  }
+  if (site != nullptr && site->asset("app.js") != nullptr) {
+    page.Raw("<script src=\"/assets/app.js\" defer></script>\n");
+  }
+  page.Raw("</head>\n<body>\n<header>\n<a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
+  page.Label("ngodesk: registration authorities for overseas NGOs",
+             "ngodesk：境外非政府组织登记管理机关");
+  page.Raw("</a>\n<nav aria-label=\"").Label("Language", "语言").Raw("\">");
+  if (page.chinese()) {
+    page.Raw("<a href=\"").Text(path).Raw("?lang=en\" hreflang=\"en\" lang=\"en\">English</a>");
+  } else {
+    page.Raw("<a href=\"").Text(path).Raw("?lang=zh\" hreflang=\"zh-Hans\" lang=\"zh-Hans\">简体中文</a>");
+  }
+  page.Raw("</nav>\n</header>\n<main>\n");
+}
+
+void WriteFoot(Writer& page) {
+  page.Raw("</main>\n<footer><p>");
+  page.Label("Data as published by the offices; each field names its source.",
+             "数据取自各机关公布的信息；每项均注明来源。");
+  page.Raw(" <a href=\"/api/v1/openapi.json\">API</a></p></footer>\n</body>\n</html>\n");
+}
+
+void WriteOfficeList(Writer& page, const Site& site) {
+  page.Raw("<h1>").Label("Registration authorities for overseas NGOs", "境外非政府组织登记管理机关");
+  page.Raw("</h1>\n<p>");
+  page.Label("Each of the 33 offices, with the jurisdiction it registers for.",
+             "全部 33 个登记管理机关及其管辖范围。");
+  page.Raw("</p>\n<ul class=\"office-list\">\n");
+  for (const Office& office : site.offices()) {
+    page.Raw("<li><a href=\"/offices/").Text(office.id).Raw(LangQuery(page.chinese())).Raw("\">");
+    page.Text(page.Pick(office.name)).Raw("</a>");
+    if (!office.jurisdiction.name.en.empty() || !office.jurisdiction.name.zh.empty()) {
+      page.Raw(" <span class=\"jurisdiction\">").Text(page.Pick(office.jurisdiction.name)).Raw("</span>");
+    }
+    page.Raw("</li>\n");
+  }
+  page.Raw("</ul>\n");
+}
+
+void WriteNumbers(Writer& page, const std::vector<PhoneNumber>& numbers, std::string_view en,
+                  std::string_view zh) {
+  if (numbers.empty()) return;
+  page.Raw("<h2>").Label(en, zh).Raw("</h2>\n<ul>\n");
+  for (const PhoneNumber& number : numbers) {
+    page.Raw("<li>");
+    if (!number.e164.empty()) {
+      page.Raw("<a href=\"tel:").Text(number.e164).Raw("\">").Text(number.e164).Raw("</a> ");
+    }
+    page.Raw("<span lang=\"zh-Hans\">").Text(number.text).Raw("</span>");
+    if (!number.extension.empty()) page.Raw(" ").Label("ext. ", "转").Text(number.extension);
+    if (number.confirmed()) {
+      page.Raw(" <span class=\"badge confirmed\">").Label("confirmed ", "已确认 ");
+      page.Text(number.confirmed_on).Raw("</span>");
+    }
+    page.Raw("</li>\n");
+  }
+  page.Raw("</ul>\n");
+}
+
+void WriteAddresses(Writer& page, const Office& office) {
+  if (office.addresses.empty()) return;
+  page.Raw("<h2>").Label("Addresses", "地址").Raw("</h2>\n<ul>\n");
+  for (const Address& address : office.addresses) {
+    page.Raw("<li>");
+    if (!address.text.zh.empty()) {
+      page.Raw("<p lang=\"zh-Hans\" class=\"address-zh\">").Text(address.text.zh).Raw("</p>");
+    }
+    if (!address.text.en.empty()) {
+      page.Raw("<p lang=\"en\" class=\"address-en\">").Text(address.text.en).Raw("</p>");
+    }
+    if (!address.note.empty()) page.Raw("<p class=\"note\">").Text(address.note).Raw("</p>");
+    page.Raw("</li>\n");
+  }
+  page.Raw("</ul>\n");
+}
+
+void WriteHours(Writer& page, const Hours& hours) {
+  page.Raw("<h2>").Label("Hours", "办公时间").Raw("</h2>\n");
+  if (!hours.text.has_value()) {
+    page.Raw("<p>").Label("The office publishes no hours.", "该机关未公布办公时间。").Raw("</p>\n");
+    return;
+  }
+  page.Raw("<p lang=\"zh-Hans\">").Text(*hours.text).Raw("</p>\n");
+  if (!hours.expression.empty()) {
+    page.Raw("<p><code>").Text(hours.expression).Raw("</code></p>\n");
+  }
+  if (hours.assumed) {
+    page.Raw("<p class=\"assumption\">").Label("Assumed: ", "推定：").Text(page.Pick(hours.assumption));
+    page.Raw("</p>\n");
+  }
+}
+
+void WriteSources(Writer& page, const Office& office) {
+  if (office.sources.empty()) return;
+  page.Raw("<h2>").Label("Sources", "来源").Raw("</h2>\n<ul>\n");
+  for (const Source& source : office.sources) {
+    page.Raw("<li>").Text(source.title);
+    if (!source.date.empty()) page.Raw(" (").Text(source.date).Raw(")");
+    if (!source.note.empty()) page.Raw(": ").Text(source.note);
+    page.Raw("</li>\n");
+  }
+  page.Raw("</ul>\n");
+}
+
+void WriteOfficeCard(Writer& page, const Office& office) {
+  page.Raw("<article class=\"office-card\">\n<h1>").Text(page.Pick(office.name)).Raw("</h1>\n");
+  const std::string_view other = page.chinese() ? office.name.en : office.name.zh;
+  if (!other.empty()) {
+    page.Raw("<p lang=\"").Raw(page.chinese() ? "en" : "zh-Hans").Raw("\">").Text(other).Raw("</p>\n");
+  }
+  page.Raw("<p>").Label("Jurisdiction: ", "管辖范围：").Text(page.Pick(office.jurisdiction.name));
+  if (office.city.has_value()) {
+    page.Raw("<br>").Label("Seat: ", "所在地：").Text(office.city->name.zh);
+    page.Raw(" / ").Text(office.city->name.en);
+  }
+  page.Raw("</p>\n");
+
+  WriteAddresses(page, office);
+  WriteNumbers(page, office.phones, "Telephone", "电话");
+  WriteNumbers(page, office.faxes, "Fax", "传真");
+  if (!office.emails.empty()) {
+    page.Raw("<h2>").Label("Email", "电子邮件").Raw("</h2>\n<ul>\n");
+    for (const std::string& email : office.emails) {
+      page.Raw("<li><a href=\"mailto:").Text(email).Raw("\">").Text(email).Raw("</a></li>\n");
+    }
+    page.Raw("</ul>\n");
+  }
+  WriteHours(page, office.hours);
+  WriteSources(page, office);
+  page.Raw("<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
+  page.Label("All offices", "全部机关").Raw("</a></p>\n</article>\n");
+}
+
+Response HtmlResponse(const Request& request, unsigned status, std::string body) {
+  std::shared_ptr<const Representation> representation =
+      MakeRepresentation(std::string(kHtml), std::move(body));
+  const bool gzip = !representation->gzip_body.empty() && AcceptsGzip(request.accept_encoding);
+
+  Response response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", std::string(kHtml));
+  response.headers.emplace_back("Cache-Control", status == 200 ? "no-cache" : "no-store");
+  if (status == 200) {
+    std::string etag = representation->etag;
+    if (gzip) etag.insert(etag.size() - 1, "-gz");
+    response.headers.emplace_back("ETag", std::move(etag));
+  }
+  response.headers.emplace_back("Vary", "Accept-Encoding, Accept-Language");
+  response.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+      "form-action 'self'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
+  response.body = gzip ? representation->gzip_body : representation->body;
+  response.representation = std::move(representation);
+  return response;
+}
+
+bool LanguageIsChinese(std::string_view tag) {
+  return tag.size() >= 2 && (tag[0] == 'z' || tag[0] == 'Z') && (tag[1] == 'h' || tag[1] == 'H') &&
+         (tag.size() == 2 || tag[2] == '-' || tag[2] == '_');
+}
+
+bool LanguageIsEnglish(std::string_view tag) {
+  return tag.size() >= 2 && (tag[0] == 'e' || tag[0] == 'E') && (tag[1] == 'n' || tag[1] == 'N') &&
+         (tag.size() == 2 || tag[2] == '-');
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ChooseLanguage(const RequestTarget& target, std::string_view accept_language) {
+  if (const std::optional<std::string_view> lang = target.Param("lang")) {
+    if (LanguageIsChinese(*lang)) return "zh";
+    if (LanguageIsEnglish(*lang)) return "en";
+  }
+  std::size_t start = 0;
+  while (start < accept_language.size()) {
+    std::size_t comma = accept_language.find(',', start);
+    if (comma == std::string_view::npos) comma = accept_language.size();
+    std::string_view item = accept_language.substr(start, comma - start);
+    start = comma + 1;
+
+    const std::size_t semicolon = item.find(';');
+    std::string_view tag = item.substr(0, semicolon);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    const std::string_view parameters =
+        semicolon == std::string_view::npos ? std::string_view() : item.substr(semicolon + 1);
+    const std::size_t q = parameters.find("q=");
+    if (q != std::string_view::npos &&
+        parameters.substr(q + 2).find_first_not_of("0. ") == std::string_view::npos) {
+      continue;  // q=0: not acceptable
+    }
+    if (LanguageIsChinese(tag)) return "zh";
+    if (LanguageIsEnglish(tag)) return "en";
+  }
+  return "en";
+}
+
+Response HandlePage(const Site& site, const Request& request, const RequestTarget& target,
+                    const RouteMatch& match) {
+  Writer page(ChooseLanguage(target, request.accept_language) == "zh");
+  if (match.route->id == RouteId::kHomePage) {
+    WriteHead(page, &site, page.Pick("ngodesk: registration authorities for overseas NGOs",
+                                     "ngodesk：境外非政府组织登记管理机关"),
+              "/");
+    WriteOfficeList(page, site);
+    WriteFoot(page);
+    return HtmlResponse(request, 200, page.Take());
+  }
+
+  const Office* office = site.FindOffice(match.params[0]);
+  if (office == nullptr) {
+    Response response = NotFoundPage(request);
+    return response;
+  }
+  WriteHead(page, &site, std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
+  WriteOfficeCard(page, *office);
+  WriteFoot(page);
+  return HtmlResponse(request, 200, page.Take());
+}
+
+Response NotFoundPage(const Request& request) {
+  const Result<RequestTarget> target = ParseRequestTarget(request.target);
+  const std::string lang =
+      ChooseLanguage(target.ok() ? *target : RequestTarget{}, request.accept_language);
+  Writer page(lang == "zh");
+  WriteHead(page, nullptr, page.Pick("Page not found · ngodesk", "页面不存在 · ngodesk"), "/");
+  page.Raw("<h1>").Label("Page not found", "页面不存在").Raw("</h1>\n<p><a href=\"/");
+  page.Raw(LangQuery(page.chinese())).Raw("\">").Label("All offices", "全部机关").Raw("</a></p>\n");
+  WriteFoot(page);
+  return HtmlResponse(request, 404, page.Take());
+}
+
+}  // namespace ngodesk::server

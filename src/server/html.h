@@ -1,0 +1,31 @@
+// Server-side HTML: the office list at / and an office card at
+// /offices/{id}, readable without JavaScript, in English or Simplified
+// Chinese. The language comes from ?lang=en|zh, else from Accept-Language.
+// The pages load styles and scripts only from /assets/ (no inline code), so
+// they work under the strict Content-Security-Policy of every response.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "server/handlers.h"
+#include "server/request_target.h"
+#include "server/router.h"
+
+namespace ngodesk::server {
+
+// Escapes text for HTML element content and quoted attribute values.
+std::string EscapeHtml(std::string_view text);
+
+// "zh" or "en" from the lang parameter, else from an Accept-Language header
+// (the first listed language with a quality above zero that is zh or en).
+std::string ChooseLanguage(const RequestTarget& target, std::string_view accept_language);
+
+// GET / and GET /offices/{id}.
+Response HandlePage(const Site& site, const Request& request, const RequestTarget& target,
+                    const RouteMatch& match);
+
+// The HTML 404 page for a path outside /api/ that no route matches.
+Response NotFoundPage(const Request& request);
+
+}  // namespace ngodesk::server

@@ -1,0 +1,475 @@
+// The socket side of the server: accepting, reading requests under the
+// limits, writing responses and logging. Everything a response contains comes
+// from HandleRequest (handlers.h); this file only moves bytes and enforces
+// limits and deadlines.
+
+// Boost 1.74's Asio uses std::exchange without including <utility>, which
+// g++ 12 in C++20 mode no longer provides transitively.
+#include <utility>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include "ngodesk/server.h"
+#include "server/handlers.h"
+#include "server/site.h"
+
+namespace ngodesk {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// A client that does not read a response within this time is dropped, so an
+// error response cannot hold a connection either.
+constexpr std::chrono::seconds kWriteTimeout{10};
+// Pause before accepting again when the process has no file descriptor left.
+constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
+
+// State shared by all connections of one server; read-only but for the counter.
+struct SharedState {
+  std::shared_ptr<const server::Site> site;
+  ServerLimits limits;
+  bool access_log = true;
+  std::atomic<std::size_t> connections{0};
+};
+
+// The path of a request for the access log: without the query string (it
+// contains what a visitor searched for), non-printable bytes escaped, truncated.
+std::string LoggablePath(std::string_view target) {
+  constexpr std::size_t kMaxLoggedBytes = 200;
+  target = target.substr(0, target.find('?'));
+  std::string path;
+  for (const char c : target.substr(0, kMaxLoggedBytes)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte > 0x20 && byte < 0x7f) {
+      path += c;
+    } else {
+      constexpr char kHex[] = "0123456789ABCDEF";
+      path += '%';
+      path += kHex[byte >> 4];
+      path += kHex[byte & 0xf];
+    }
+  }
+  if (target.size() > kMaxLoggedBytes) path += "...";
+  return path;
+}
+
+// One client connection: a chain of callbacks on the connection's strand.
+// A deadline timer bounds every read and write; when it fires the pending
+// operation is cancelled and the connection sends 408 or closes.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, SharedState& shared)
+      : socket_(std::move(socket)), timer_(socket_.get_executor()), shared_(shared) {}
+
+  ~Connection() { --shared_.connections; }
+
+  void Start() {
+    net::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->WaitForRequest(); });
+  }
+
+  // Sends 503 without reading the request and closes, because the server is full.
+  void Reject() {
+    net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+      server::Response response = server::ErrorResponse(
+          503, "service_unavailable", "the server has too many open connections; try again soon",
+          "服务器打开的连接过多，请稍后重试");
+      response.headers.emplace_back("Retry-After", "1");
+      self->Write(std::move(response), /*keep_alive=*/false, /*head=*/false, 11);
+    });
+  }
+
+ private:
+  void Arm(std::chrono::milliseconds timeout) {
+    const std::uint64_t generation = ++deadline_generation_;
+    timed_out_ = false;
+    timer_.expires_after(timeout);
+    timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+      if (ec || generation != self->deadline_generation_) return;
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->socket_.cancel(ignored);
+    });
+  }
+
+  void Disarm() {
+    ++deadline_generation_;
+    timer_.cancel();
+  }
+
+  void WaitForRequest() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.limits.max_header_bytes));
+    parser_->body_limit(shared_.limits.max_body_bytes);
+    if (buffer_.size() > 0) {
+      ReadHeader();  // the client sent the next request already (pipelining)
+      return;
+    }
+
+    Arm(shared_.limits.idle_timeout);
+    socket_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+          self->OnFirstBytes(ec, bytes);
+        });
+  }
+
+  void OnFirstBytes(beast::error_code ec, std::size_t bytes) {
+    if (ec) {
+      // An idle keep-alive connection that times out or is closed by the
+      // client ends without a response; that is normal.
+      if (!timed_out_ && ec != net::error::eof && ec != net::error::connection_reset &&
+          ec != net::error::operation_aborted) {
+        spdlog::warn("connection read failed while idle: {}", ec.message());
+      }
+      Close();
+      return;
+    }
+    buffer_.commit(bytes);
+    ReadHeader();
+  }
+
+  void ReadHeader() {
+    started_ = Clock::now();
+    Arm(shared_.limits.request_timeout);
+    http::async_read_header(socket_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->OnHeader(ec);
+                            });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) {
+      OnReadError(ec);
+      return;
+    }
+    const auto& request = parser_->get();
+    if (request.target().size() > shared_.limits.max_target_bytes) {
+      SendLimitError(414, "uri_too_long",
+                     "the request target is " + std::to_string(request.target().size()) +
+                         " bytes long; the maximum is " +
+                         std::to_string(shared_.limits.max_target_bytes),
+                     "请求目标长 " + std::to_string(request.target().size()) + " 字节，上限为 " +
+                         std::to_string(shared_.limits.max_target_bytes) + " 字节");
+      return;
+    }
+    if (parser_->content_length().value_or(0) > shared_.limits.max_body_bytes) {
+      SendBodyTooLarge();
+      return;
+    }
+    if (parser_->is_done()) {
+      Respond();
+      return;
+    }
+    http::async_read(socket_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (ec) {
+                         self->OnReadError(ec);
+                         return;
+                       }
+                       self->Respond();
+                     });
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (timed_out_) {
+      SendLimitError(408, "request_timeout",
+                     "the request was not complete within " +
+                         std::to_string(shared_.limits.request_timeout.count()) + " ms",
+                     "请求未在 " + std::to_string(shared_.limits.request_timeout.count()) +
+                         " 毫秒内发送完毕");
+      return;
+    }
+    if (ec == http::error::header_limit) {
+      SendLimitError(431, "request_header_fields_too_large",
+                     "the request line and headers exceed " +
+                         std::to_string(shared_.limits.max_header_bytes) + " bytes",
+                     "请求行和请求头超过 " + std::to_string(shared_.limits.max_header_bytes) +
+                         " 字节");
+      return;
+    }
+    if (ec == http::error::body_limit) {
+      SendBodyTooLarge();
+      return;
+    }
+    if (ec == http::error::end_of_stream || ec == net::error::eof ||
+        ec == net::error::connection_reset || ec == http::error::partial_message) {
+      Close();  // the client left in the middle of a request
+      return;
+    }
+    SendLimitError(400, "bad_request", "the request is not valid HTTP/1.1: " + ec.message(),
+                   "请求不是有效的 HTTP/1.1：" + ec.message());
+  }
+
+  void SendBodyTooLarge() {
+    SendLimitError(413, "payload_too_large",
+                   "the request body exceeds " + std::to_string(shared_.limits.max_body_bytes) +
+                       " bytes",
+                   "请求体超过 " + std::to_string(shared_.limits.max_body_bytes) + " 字节");
+  }
+
+  // Responds to a request that broke a limit or could not be parsed, then
+  // closes, because the rest of its bytes cannot be trusted to start a new request.
+  void SendLimitError(unsigned status, std::string_view code, const std::string& message,
+                      const std::string& message_zh) {
+    spdlog::warn("rejected request with {}: {}", status, message);
+    server::Response response = server::ErrorResponse(status, code, message, message_zh);
+    logged_method_ = "-";
+    logged_path_ = parser_.has_value() && parser_->is_header_done()
+                       ? LoggablePath(parser_->get().target())
+                       : "-";
+    Write(std::move(response), /*keep_alive=*/false, /*head=*/false, 11);
+  }
+
+  void Respond() {
+    const auto& request = parser_->get();
+    const server::Request view{
+        request.method_string(),         request.target(),
+        request[http::field::if_none_match], request[http::field::accept_encoding],
+        request[http::field::accept_language],
+    };
+    logged_method_ = std::string(request.method_string());
+    logged_path_ = LoggablePath(request.target());
+
+    server::Response response;
+    try {
+      response = server::HandleRequest(*shared_.site, view);
+    } catch (const std::exception& error) {
+      spdlog::error("request handler failed on {} {}: {}", logged_method_, logged_path_,
+                    error.what());
+      response = server::ErrorResponse(500, "internal", "the server failed to process this request",
+                                       "服务器未能处理此请求");
+    }
+    Write(std::move(response), request.keep_alive(), request.method() == http::verb::head,
+          request.version());
+  }
+
+  void Write(server::Response response, bool keep_alive, bool head, unsigned version) {
+    reply_ = std::move(response);
+    message_ = {};
+    message_.version(version);
+    message_.result(reply_.status);
+    for (const auto& [name, value] : reply_.headers) message_.set(name, value);
+    if (reply_.status != 304) message_.content_length(reply_.body.size());
+    message_.keep_alive(keep_alive);
+    message_.body().data = head ? nullptr : const_cast<char*>(reply_.body.data());
+    message_.body().size = head ? 0 : reply_.body.size();
+    message_.body().more = false;
+
+    Arm(std::chrono::duration_cast<std::chrono::milliseconds>(kWriteTimeout));
+    http::async_write(socket_, message_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                        self->OnWrite(ec, bytes);
+                      });
+  }
+
+  void OnWrite(beast::error_code ec, std::size_t bytes) {
+    if (shared_.access_log && !logged_method_.empty()) {
+      const double milliseconds =
+          std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+      spdlog::info("{} {} {} {} bytes {:.2f} ms", logged_method_, logged_path_, reply_.status,
+                   bytes, milliseconds);
+    }
+    logged_method_.clear();
+    if (ec) {
+      if (ec != net::error::broken_pipe && ec != net::error::connection_reset) {
+        spdlog::warn("response write failed{}: {}", timed_out_ ? " (timed out)" : "", ec.message());
+      }
+      Close();
+      return;
+    }
+    if (!message_.keep_alive()) {
+      Close();
+      return;
+    }
+    reply_ = {};
+    WaitForRequest();
+  }
+
+  void Close() {
+    Disarm();
+    beast::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    socket_.close(ignored);
+  }
+
+  tcp::socket socket_;
+  net::steady_timer timer_;
+  SharedState& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::buffer_body> message_;
+  server::Response reply_;  // owns the bytes message_ points to
+  std::uint64_t deadline_generation_ = 0;
+  bool timed_out_ = false;
+  Clock::time_point started_ = Clock::now();
+  std::string logged_method_;
+  std::string logged_path_;
+};
+
+bool IsOutOfDescriptors(const beast::error_code& ec) {
+  return ec == net::error::no_descriptors || ec.value() == ENFILE;
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListenAddress(std::string_view text) {
+  const Error usage = Error::InvalidArgument(
+      "invalid listen address '" + std::string(text) +
+          "': use an IP literal and a port, e.g. 127.0.0.1:8080 or [::1]:8080",
+      "监听地址“" + std::string(text) + "”无效：请使用 IP 地址和端口，例如 127.0.0.1:8080 或 [::1]:8080");
+
+  std::string_view host;
+  std::string_view port;
+  if (text.starts_with('[')) {
+    const std::size_t close = text.find("]:");
+    if (close == std::string_view::npos) return usage;
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string_view::npos) return usage;
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+    if (host.find(':') != std::string_view::npos) return usage;  // IPv6 needs brackets
+  }
+
+  beast::error_code ec;
+  net::ip::make_address(std::string(host), ec);
+  if (ec || port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string_view::npos) {
+    return usage;
+  }
+  const unsigned long number = std::stoul(std::string(port));
+  if (number > 65535) return usage;
+  return ListenAddress{std::string(host), static_cast<std::uint16_t>(number)};
+}
+
+struct Server::Impl {
+  ServerOptions options;
+  net::io_context context;
+  net::strand<net::io_context::executor_type> strand{context.get_executor()};
+  tcp::acceptor acceptor{strand};
+  net::signal_set signals{strand};
+  net::steady_timer accept_retry{strand};
+  SharedState shared;
+
+  explicit Impl(ServerOptions server_options)
+      : options(std::move(server_options)), context(std::max(1, options.threads)) {}
+
+  void Accept() {
+    acceptor.async_accept(net::make_strand(context),
+                          [this](beast::error_code ec, tcp::socket socket) {
+                            OnAccept(ec, std::move(socket));
+                          });
+  }
+
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+    if (ec) {
+      spdlog::error("accepting a connection failed: {}", ec.message());
+      if (IsOutOfDescriptors(ec)) {
+        accept_retry.expires_after(kAcceptRetryDelay);
+        accept_retry.async_wait([this](beast::error_code) { Accept(); });
+        return;
+      }
+      Accept();
+      return;
+    }
+
+    const std::size_t open = shared.connections.fetch_add(1);
+    auto connection = std::make_shared<Connection>(std::move(socket), shared);
+    if (open >= shared.limits.max_connections) {
+      spdlog::warn("rejected a connection with 503: {} connections are open (--max-connections)",
+                   open);
+      connection->Reject();
+    } else {
+      connection->Start();
+    }
+    Accept();
+  }
+
+  void Shutdown() {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    accept_retry.cancel();
+    context.stop();
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vector<Office> offices) {
+  Result<ListenAddress> address = ParseListenAddress(options.listen);
+  if (!address.ok()) return address.error();
+
+  auto impl = std::make_unique<Impl>(std::move(options));
+  impl->shared.site = server::Site::Build(std::move(offices));
+  impl->shared.limits = impl->options.limits;
+  impl->shared.access_log = impl->options.access_log;
+
+  const tcp::endpoint endpoint(net::ip::make_address(address->host), address->port);
+  beast::error_code ec;
+  impl->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor.bind(endpoint, ec);
+  if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Error::Io("cannot listen on " + impl->options.listen + ": " + ec.message(),
+                     "无法在 " + impl->options.listen + " 上监听：" + ec.message());
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+std::string Server::url() const {
+  const tcp::endpoint endpoint = impl_->acceptor.local_endpoint();
+  const std::string host = endpoint.address().to_string();
+  return "http://" + (endpoint.address().is_v6() ? "[" + host + "]" : host) + ":" +
+         std::to_string(endpoint.port()) + "/";
+}
+
+void Server::Run() {
+  Impl& impl = *impl_;
+  if (impl.options.handle_signals) {
+    impl.signals.add(SIGINT);
+    impl.signals.add(SIGTERM);
+    impl.signals.async_wait([&impl](beast::error_code ec, int signal) {
+      if (ec) return;
+      spdlog::info("received signal {}, stopping", signal);
+      impl.Shutdown();
+    });
+  }
+  net::dispatch(impl.strand, [&impl] { impl.Accept(); });
+
+  spdlog::info("ngodesk server started: open {} ({} offices, {} threads)", url(),
+               impl.shared.site->offices().size(), std::max(1, impl.options.threads));
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.options.threads; ++i) {
+    threads.emplace_back([&impl] { impl.context.run(); });
+  }
+  impl.context.run();
+  for (std::thread& thread : threads) thread.join();
+  spdlog::info("ngodesk server stopped");
+}
+
+void Server::Stop() {
+  net::post(impl_->strand, [impl = impl_.get()] { impl->Shutdown(); });
+}
+
+}  // namespace ngodesk

@@ -1,0 +1,90 @@
+#include "server/site.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "ngodesk/embedded.h"
+#include "ngodesk/office_json.h"
+#include "server/gzip.h"
+
+NGODESK_DECLARE_EMBEDDED(ngodesk_openapi_json)
+
+namespace ngodesk::server {
+namespace {
+
+// Bodies below this size gain little from gzip and cost a header's worth of bytes.
+constexpr std::size_t kMinGzipBytes = 256;
+
+// 64-bit FNV-1a: a stable, fast hash for ETags. ETags only need to change
+// when the bytes do, so a non-cryptographic hash is enough.
+std::string QuotedHash(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  char text[19];
+  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+}  // namespace
+
+std::shared_ptr<const Representation> MakeRepresentation(std::string content_type,
+                                                         std::string body) {
+  auto representation = std::make_shared<Representation>();
+  representation->content_type = std::move(content_type);
+  representation->etag = QuotedHash(body);
+  if (body.size() >= kMinGzipBytes) {
+    std::string gzip = GzipCompress(body);
+    if (gzip.size() < body.size()) representation->gzip_body = std::move(gzip);
+  }
+  representation->body = std::move(body);
+  return representation;
+}
+
+std::string_view EmbeddedOpenApiDocument() { return NGODESK_EMBEDDED_VIEW(ngodesk_openapi_json); }
+
+std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<const Asset> assets) {
+  constexpr std::string_view kJson = "application/json; charset=utf-8";
+  auto site = std::shared_ptr<Site>(new Site());
+  std::sort(offices.begin(), offices.end(),
+            [](const Office& a, const Office& b) { return a.id < b.id; });
+
+  site->office_list_ = MakeRepresentation(std::string(kJson), DirectoryToJson(offices));
+  for (std::size_t i = 0; i < offices.size(); ++i) {
+    const nlohmann::ordered_json json = OfficeToJson(offices[i]);
+    site->office_json_[offices[i].id] = MakeRepresentation(
+        std::string(kJson),
+        json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    site->office_index_[offices[i].id] = i;
+  }
+  site->offices_ = std::move(offices);
+
+  site->openapi_ = MakeRepresentation(std::string(kJson), std::string(EmbeddedOpenApiDocument()));
+  for (const Asset& asset : assets) {
+    site->assets_[std::string(asset.path)] =
+        MakeRepresentation(std::string(asset.content_type), std::string(asset.bytes));
+  }
+  return site;
+}
+
+const Office* Site::FindOffice(std::string_view id) const {
+  const auto it = office_index_.find(id);
+  return it == office_index_.end() ? nullptr : &offices_[it->second];
+}
+
+std::shared_ptr<const Representation> Site::office_json(std::string_view id) const {
+  const auto it = office_json_.find(id);
+  return it == office_json_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const Representation> Site::asset(std::string_view path) const {
+  const auto it = assets_.find(path);
+  return it == assets_.end() ? nullptr : it->second;
+}
+
+}  // namespace ngodesk::server

@@ -1,0 +1,235 @@
+// Tests against a real server on a free loopback port: what goes over the
+// socket, the limits and their statuses, and clients that stall.
+#include <chrono>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ngodesk/server.h"
+#include "test_support.h"
+
+namespace ngodesk::server {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::Get;
+using testing::RawClient;
+using testing::TestServer;
+
+TEST(HttpServer, ServesOfficeJson) {
+  TestServer server;
+  const auto response = Get(server.port(), "/api/v1/offices/jiangsu");
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->Header("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(nlohmann::json::parse(response->body).at("id"), "jiangsu");
+  EXPECT_FALSE(response->Header("etag").empty());
+}
+
+TEST(HttpServer, GzipOverTheWire) {
+  TestServer server;
+  const auto response = Get(server.port(), "/api/v1/offices", "Accept-Encoding: gzip\r\n");
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->Header("content-encoding"), "gzip");
+  EXPECT_EQ(response->body.substr(0, 2), "\x1f\x8b");
+}
+
+TEST(HttpServer, KeepAliveAndPipelining) {
+  TestServer server;
+  RawClient client(server.port());
+  ASSERT_TRUE(client.connected());
+  client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto first = client.Read();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->status, 200);
+
+  client.Send(
+      "GET /api/v1/offices/mps HTTP/1.1\r\nHost: a\r\n\r\n"
+      "GET /api/v1/offices/atlantis HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto second = client.Read();
+  const auto third = client.Read();
+  ASSERT_TRUE(second.has_value());
+  ASSERT_TRUE(third.has_value());
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(third->status, 404);
+}
+
+TEST(HttpServer, HeadSendsHeadersOnly) {
+  TestServer server;
+  RawClient client(server.port());
+  client.Send("HEAD /api/v1/offices HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto head = client.Read(5s, /*head=*/true);
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->status, 200);
+  EXPECT_GT(std::stoul(head->Header("content-length")), 1000u);
+
+  client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto next = client.Read();
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(next->body).at("status"), "ok");
+}
+
+TEST(HttpServer, MalformedRequestIs400AndServerGoesOn) {
+  TestServer server;
+  const std::string_view garbage[] = {
+      "GARBAGE\r\n\r\n",
+      "GET / HTTP/9.9\r\n\r\n",
+      "GET / HTTP/1.1\r\nNo colon here\r\n\r\n",
+      "GET / HTTP/1.1\r\nContent-Length: twelve\r\n\r\n",
+      "GET /\x01 HTTP/1.1\r\n\r\n",
+  };
+  for (std::string_view bytes : garbage) {
+    RawClient client(server.port());
+    client.Send(bytes);
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value()) << bytes;
+    EXPECT_EQ(response->status, 400) << bytes;
+    EXPECT_EQ(response->Header("content-type"), "application/json; charset=utf-8");
+  }
+  const auto health = Get(server.port(), "/api/v1/health");
+  ASSERT_TRUE(health.has_value());
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST(HttpServer, BadQueryEncodingIs400) {
+  TestServer server;
+  const auto response = Get(server.port(), "/api/v1/resolve?q=%E8%8B%zz");
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 400);
+  EXPECT_EQ(nlohmann::json::parse(response->body).at("error").at("code"), "bad_request");
+}
+
+TEST(HttpServer, OversizedHeadersAre431) {
+  ServerOptions options;
+  options.limits.max_header_bytes = 1024;
+  TestServer server(options);
+  const auto response =
+      Get(server.port(), "/api/v1/health", "X-Padding: " + std::string(2000, 'x') + "\r\n");
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 431);
+  EXPECT_EQ(response->Header("connection"), "close");
+}
+
+TEST(HttpServer, LongTargetIs414) {
+  TestServer server;
+  const auto response = Get(server.port(), "/api/v1/resolve?q=" + std::string(3000, 'a'));
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 414);
+  EXPECT_EQ(nlohmann::json::parse(response->body).at("error").at("code"), "uri_too_long");
+}
+
+TEST(HttpServer, LargeBodyIs413) {
+  TestServer server;
+  {
+    RawClient client(server.port());
+    client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\nContent-Length: 1000000\r\n\r\n");
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413);
+  }
+  {
+    RawClient client(server.port());
+    client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
+    const std::string chunk = "4000\r\n" + std::string(0x4000, 'x') + "\r\n";
+    client.Send(chunk);
+    client.Send(chunk);
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413);
+  }
+}
+
+TEST(HttpServer, IncompleteRequestIs408) {
+  ServerOptions options;
+  options.limits.request_timeout = 200ms;
+  TestServer server(options);
+  RawClient client(server.port());
+  client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n");
+  const auto response = client.Read(3s);
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 408);
+  EXPECT_TRUE(client.WaitForClose(2s));
+}
+
+TEST(HttpServer, IdleConnectionIsClosed) {
+  ServerOptions options;
+  options.limits.idle_timeout = 200ms;
+  TestServer server(options);
+  RawClient client(server.port());
+  client.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  ASSERT_TRUE(client.Read().has_value());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(client.WaitForClose(3s));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+}
+
+TEST(HttpServer, ConnectionsAboveLimitGet503) {
+  ServerOptions options;
+  options.limits.max_connections = 2;
+  TestServer server(options);
+  RawClient first(server.port());
+  RawClient second(server.port());
+  first.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  second.Send("GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  ASSERT_TRUE(first.Read().has_value());
+  ASSERT_TRUE(second.Read().has_value());
+
+  const auto third = Get(server.port(), "/api/v1/health");
+  ASSERT_TRUE(third.has_value());
+  EXPECT_EQ(third->status, 503);
+  EXPECT_EQ(third->Header("retry-after"), "1");
+}
+
+// Half-sent requests must not hold up anyone else: each stalled client costs
+// the server a socket and a timer, not a thread.
+TEST(HttpServer, StalledClientsDoNotDelayNewRequests) {
+  constexpr int kStalledClients = 500;
+  TestServer server;
+  std::vector<std::unique_ptr<RawClient>> stalled;
+  for (int i = 0; i < kStalledClients; ++i) {
+    stalled.push_back(std::make_unique<RawClient>(server.port()));
+    ASSERT_TRUE(stalled.back()->connected()) << "client " << i;
+    stalled.back()->Send("GET /api/v1/offices HTTP/1.1\r\nHost: a\r\nAccept: ");
+  }
+  std::this_thread::sleep_for(300ms);  // let the server accept and start reading them all
+
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto response = Get(server.port(), "/api/v1/offices/jiangsu");
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 200);
+    EXPECT_LT(elapsed, 100ms) << "attempt " << attempt << " took "
+                              << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+                              << " ms";
+  }
+}
+
+TEST(HttpServer, ListensOnIpv6Loopback) {
+  ServerOptions options;
+  options.listen = "[::1]:0";
+  Result<std::unique_ptr<Server>> server = Server::Create(options, {});
+  if (!server.ok()) GTEST_SKIP() << "no IPv6 loopback: " << server.error().message;
+  EXPECT_TRUE((*server)->url().starts_with("http://[::1]:"));
+}
+
+TEST(ListenAddress, ParsesLiterals) {
+  EXPECT_EQ(ParseListenAddress("127.0.0.1:8080")->host, "127.0.0.1");
+  EXPECT_EQ(ParseListenAddress("127.0.0.1:8080")->port, 8080);
+  EXPECT_EQ(ParseListenAddress("[::1]:0")->host, "::1");
+  EXPECT_EQ(ParseListenAddress("0.0.0.0:65535")->port, 65535);
+  for (std::string_view bad : {"localhost:8080", "127.0.0.1", "::1:8080", "[::1]8080",
+                               "127.0.0.1:65536", "127.0.0.1:-1", "127.0.0.1:", "[::1]:x"}) {
+    Result<ListenAddress> address = ParseListenAddress(bad);
+    EXPECT_FALSE(address.ok()) << bad;
+  }
+  EXPECT_EQ(ParseListenAddress("example:80").error().message,
+            "invalid listen address 'example:80': use an IP literal and a port, e.g. "
+            "127.0.0.1:8080 or [::1]:8080");
+}
+
+}  // namespace
+}  // namespace ngodesk::server

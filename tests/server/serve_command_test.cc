@@ -1,0 +1,134 @@
+// Runs `ngodesk serve` as a child process: it prints the address to open,
+// responds, and on SIGTERM or SIGINT logs its stop and exits with status 0.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <regex>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace ngodesk::server {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The child process with its standard output and error in one pipe.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::string& db_path) {
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(pipe_fds[1], STDOUT_FILENO);
+      ::dup2(pipe_fds[1], STDERR_FILENO);
+      ::close(pipe_fds[0]);
+      const std::string binary = std::string(NGODESK_BINARY_DIR) + "/ngodesk";
+      ::execl(binary.c_str(), binary.c_str(), "--lang", "en", "--db", db_path.c_str(), "serve",
+              "--listen", "127.0.0.1:0", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    output_fd_ = pipe_fds[0];
+  }
+
+  ~ServeProcess() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (output_fd_ >= 0) ::close(output_fd_);
+  }
+
+  // Reads output until `pattern` matches it or `timeout` passes.
+  std::smatch WaitForOutput(const std::regex& pattern, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::smatch match;
+    while (!std::regex_search(output_, match, pattern)) {
+      if (!ReadSome(deadline)) break;
+    }
+    return match;
+  }
+
+  // Sends `signal` and waits for the exit; returns the exit status or -1.
+  int SignalAndWait(int signal, std::chrono::milliseconds timeout) {
+    ::kill(pid_, signal);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        while (ReadSome(std::chrono::steady_clock::now() + 100ms)) {
+        }
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      ReadSome(std::chrono::steady_clock::now() + 10ms);
+    }
+    return -1;
+  }
+
+  const std::string& output() const { return output_; }
+
+ private:
+  bool ReadSome(std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd poll_fd{output_fd_, POLLIN, 0};
+    if (::poll(&poll_fd, 1, static_cast<int>(left.count())) <= 0) return false;
+    char chunk[4096];
+    const ssize_t received = ::read(output_fd_, chunk, sizeof chunk);
+    if (received <= 0) return false;
+    output_.append(chunk, static_cast<std::size_t>(received));
+    return true;
+  }
+
+  pid_t pid_ = -1;
+  int output_fd_ = -1;
+  bool exited_ = false;
+  std::string output_;
+};
+
+class ServeCommandTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(ServeCommandTest, StopsCleanlyOnSignal) {
+  const std::filesystem::path db =
+      std::filesystem::temp_directory_path() /
+      ("ngodesk-serve-test-" + std::to_string(::getpid()) + "-" + std::to_string(GetParam())) /
+      "ngodesk.db";
+  {
+    ServeProcess serve(db.string());
+    const std::smatch url =
+        serve.WaitForOutput(std::regex("open http://127\\.0\\.0\\.1:([0-9]+)/"), 10s);
+    ASSERT_FALSE(url.empty()) << serve.output();
+
+    const auto port = static_cast<std::uint16_t>(std::stoi(url[1].str()));
+    const auto health = testing::Get(port, "/api/v1/health?probe=secret");
+    ASSERT_TRUE(health.has_value());
+    EXPECT_EQ(health->status, 200);
+    // The access log line follows the response, so wait for it.
+    EXPECT_FALSE(serve.WaitForOutput(std::regex("GET /api/v1/health 200"), 5s).empty())
+        << serve.output();
+
+    EXPECT_EQ(serve.SignalAndWait(GetParam(), 5s), 0) << serve.output();
+    EXPECT_NE(serve.output().find("ngodesk server stopped"), std::string::npos) << serve.output();
+    // The access log leaves out query strings and client addresses.
+    EXPECT_EQ(serve.output().find("secret"), std::string::npos) << serve.output();
+    EXPECT_EQ(serve.output().find("127.0.0.1:" + std::to_string(port) + " "), std::string::npos);
+  }
+  std::filesystem::remove_all(db.parent_path());
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, ServeCommandTest, ::testing::Values(SIGTERM, SIGINT),
+                         [](const auto& info) { return info.param == SIGTERM ? "Sigterm" : "Sigint"; });
+
+}  // namespace
+}  // namespace ngodesk::server
