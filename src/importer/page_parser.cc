@@ -125,9 +125,13 @@ std::vector<std::string> SplitWords(std::string_view value) {
   return words;
 }
 
-// The fields of one entry block, each kept with its line.
+// The fields of one entry block, each kept with its line. `complete` is
+// false when a line of the block was reported; the fields read so far are
+// still checked so that one run reports every problem.
 struct EntryFields {
   const JurisdictionEntry* heading = nullptr;
+  bool heading_unknown = false;
+  bool complete = true;
   int first_line = 0;
   std::map<FieldKind, std::pair<FieldLine, int>> fields;
 };
@@ -143,10 +147,9 @@ void ReportUnrecognised(const PageLine& line, PageContext& context, std::string_
                                             kExpectedLabels + "）"));
 }
 
-std::optional<EntryFields> ReadEntryFields(const Block& block, PageContext& context) {
+EntryFields ReadEntryFields(const Block& block, PageContext& context) {
   EntryFields entry;
   entry.first_line = block.lines.front().number;
-  bool ok = true;
   for (std::size_t i = 0; i < block.lines.size(); ++i) {
     const PageLine& line = block.lines[i];
     std::optional<FieldLine> field = importer::MatchField(line.text);
@@ -154,13 +157,14 @@ std::optional<EntryFields> ReadEntryFields(const Block& block, PageContext& cont
       entry.heading = importer::FindJurisdictionByHeading(line.text);
       if (entry.heading == nullptr) {
         ReportUnrecognised(line, context, "unknown heading", "无法识别的标题");
-        ok = false;
+        entry.heading_unknown = true;
+        entry.complete = false;
       }
       continue;
     }
     if (!field) {
       ReportUnrecognised(line, context, "unrecognised line in the entries section", "条目部分中无法识别的行");
-      ok = false;
+      entry.complete = false;
       continue;
     }
     if (entry.fields.contains(field->kind)) {
@@ -171,18 +175,18 @@ std::optional<EntryFields> ReadEntryFields(const Block& block, PageContext& cont
               std::to_string(first) + "); join the values into one line",
           "同一条目中出现第二个“" + std::string(FieldName(field->kind)) + "”行（第一个在第 " + std::to_string(first) +
               " 行）；请合并为一行"));
-      ok = false;
+      entry.complete = false;
       continue;
     }
     entry.fields.emplace(field->kind, std::make_pair(*field, line.number));
   }
-  if (!ok) return std::nullopt;
   return entry;
 }
 
 const JurisdictionEntry* InferJurisdiction(const EntryFields& entry, const std::vector<Address>& addresses,
                                            PageContext& context) {
   if (entry.heading != nullptr) return entry.heading;
+  if (entry.heading_unknown) return nullptr;  // already reported; the address must not overrule it
   if (addresses.empty()) {
     context.errors.push_back(Error::Parse(entry.first_line, 1,
                                           "entry has neither a heading nor an address, so its office is unknown; "
@@ -257,7 +261,7 @@ std::optional<Office> BuildOffice(const EntryFields& entry, PageContext& context
   office.hours = DeriveHours(hours_text);
   if (hours_text) office.hours.source_id = context.source.id;
 
-  if (jurisdiction == nullptr || context.errors.size() != errors_before) return std::nullopt;
+  if (!entry.complete || jurisdiction == nullptr || context.errors.size() != errors_before) return std::nullopt;
   return office;
 }
 
@@ -374,14 +378,13 @@ PageImport ParsePage(std::string_view text, const PageOptions& options, const Ga
       }
       continue;
     }
-    std::optional<EntryFields> entry = ReadEntryFields(blocks[b], context);
-    if (!entry) continue;
-    std::optional<Office> office = BuildOffice(*entry, context);
+    const EntryFields entry = ReadEntryFields(blocks[b], context);
+    std::optional<Office> office = BuildOffice(entry, context);
     if (!office) continue;
 
-    if (auto [it, inserted] = office_lines.emplace(office->id, entry->first_line); !inserted) {
+    if (auto [it, inserted] = office_lines.emplace(office->id, entry.first_line); !inserted) {
       page.errors.push_back(Error::Parse(
-          entry->first_line, 1,
+          entry.first_line, 1,
           "second entry for office \"" + office->id + "\" (the first starts on line " + std::to_string(it->second) +
               "); merge the entries or add the right heading",
           "机关“" + office->id + "”的第二个条目（第一个始于第 " + std::to_string(it->second) +

@@ -245,6 +245,11 @@ TEST(PageParserTest, MalformedPageReportsEveryError) {
   }
 }
 
+TEST(PageParserTest, UnrecognisedLineHidesNoOtherError) {
+  const PageImport page = Parse("Address: Beijing city (北京市\nFoo bar\n");
+  EXPECT_EQ(Positions(page), "1:23 2:1 ");
+}
+
 TEST(PageParserTest, MisspeltLabelAfterEntriesIsError) {
   const PageImport page = Parse("National (MPS)\nTelephone: 010-58186464\n\nTelephon: 010-1\n");
   ASSERT_EQ(page.errors.size(), 1u);
