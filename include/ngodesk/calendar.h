@@ -1,8 +1,8 @@
 // China Standard Time and the official holiday calendar of mainland China.
 //
 // Instants are std::chrono::sys_seconds (UTC). China Standard Time is UTC+8
-// all year, with no daylight saving time since 1991, so a China date and time
-// is the instant plus eight hours; no time zone database is needed.
+// all year, with no daylight saving time since 1991. So a China date and time
+// is the instant plus eight hours, and no time zone database is needed.
 //
 // The calendar lists the statutory public holidays and the make-up working
 // days (调休: a Saturday or Sunday that is a working day because a holiday
@@ -46,7 +46,7 @@ Result<std::chrono::sys_seconds> ParseInstant(std::string_view text);
 // Formats an instant in China Standard Time: "2026-02-17T09:00:00+08:00".
 std::string FormatChinaTime(std::chrono::sys_seconds instant);
 
-// What the calendar states about one date.
+// The kind of a date in the calendar.
 enum class DayKind : std::uint8_t {
   kOrdinary,        // no holiday, no make-up working day
   kPublicHoliday,   // a statutory public holiday or a day off in lieu
@@ -54,9 +54,9 @@ enum class DayKind : std::uint8_t {
   kNotCovered,      // the date lies in a year that the calendar does not cover
 };
 
-// One date of the calendar. `name` is the holiday the day belongs to (for a
-// make-up working day, the holiday that it makes up for); it points into the
-// calendar and is null for ordinary and uncovered days.
+// One date of the calendar. `name` is the holiday the day belongs to, and for
+// a make-up working day the holiday that it makes up for. It points into the
+// calendar, and is null for ordinary and uncovered days.
 struct CalendarDay {
   DayKind kind = DayKind::kOrdinary;
   const BilingualText* name = nullptr;

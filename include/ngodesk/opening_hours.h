@@ -2,22 +2,26 @@
 // (https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification), and
 // its evaluation in China Standard Time against the official holiday calendar.
 //
-// Supported: rules separated by ";" (normal rule), "," (additional rule) and
-// "||" (fallback rule); wide range selectors of months and dates ("May-Sep",
-// "Jul 01-Aug 31", "Dec 25", "Nov-Feb", optionally followed by ":"); weekday
-// selectors of weekday ranges and the public holiday "PH" ("Mo-Fr", "Mo,We",
-// "PH,Sa"); time selectors of one or more timespans within a day
-// ("08:30-12:00,13:30-17:30", end up to 24:00); "24/7"; rule modifiers
-// "open", "closed", "off", "unknown", and comments ("..."). Anything else,
-// such as years, weeks, "SH", "Mo[1]", sunrise or timespans past midnight,
-// is rejected with a kUnsupported error naming the column.
+// Supported terms:
+// - rules separated by ";" (normal rule), "," (additional rule) and "||"
+//   (fallback rule);
+// - wide range selectors of months and dates ("May-Sep", "Jul 01-Aug 31",
+//   "Dec 25", "Nov-Feb"), optionally followed by ":";
+// - weekday selectors of weekday ranges and the public holiday "PH" ("Mo-Fr",
+//   "Mo,We", "PH,Sa");
+// - time selectors of timespans within a day ("08:30-12:00,13:30-17:30", end
+//   up to 24:00), and "24/7";
+// - rule modifiers "open", "closed", "off", "unknown", and comments ("...").
+// Years, weeks, "SH", "Mo[1]", sunrise and timespans past midnight are
+// rejected with a kUnsupported error naming the column.
 //
-// Evaluation follows the specification: a normal rule that matches a day
-// replaces what earlier rules said about that day; an additional rule adds to
-// it; a fallback rule applies to the times that no earlier rule matched. On
-// top of the specification, China's calendar applies: "PH" matches the
-// statutory public holidays, and a make-up working day (调休) is evaluated
-// as the working weekday that it replaces (see EvaluateDay).
+// Evaluation follows the npm package opening_hours 3.15.0, the reference
+// implementation. A normal rule that opens or is unknown and selects days
+// replaces what earlier rules set for those days. A closing rule closes only
+// the times it names. An additional rule adds to the day, and a fallback rule
+// fills the times that are closed so far. On top of that, China's calendar
+// applies: "PH" matches the statutory public holidays, and a make-up working
+// day (调休) is evaluated as a working weekday (see EvaluateDay).
 #pragma once
 
 #include <chrono>
@@ -81,7 +85,7 @@ struct Rule {
 };
 
 // A parsed opening_hours expression. Parse is the only way to build one, so
-// every instance holds a valid rule list within the limits below.
+// every instance contains a valid rule list within the limits below.
 class OpeningHours {
  public:
   // Limits that keep a day's evaluation in fixed-size buffers; real office
@@ -107,7 +111,7 @@ class OpeningHours {
 
 enum class HoursState : std::uint8_t { kOpen, kClosed, kUnknown };
 
-// Why a state holds. Machine-readable; Describe gives the text.
+// The cause of a state, as a machine-readable code. Describe gives the text.
 enum class ReasonCode : std::uint8_t {
   kOpeningHours,       // open: within the stated hours
   kMakeUpWorkday,      // open: a weekend day that is an official working day
@@ -117,7 +121,7 @@ enum class ReasonCode : std::uint8_t {
   kClosedAllDay,       // closed all day on a weekday by the expression
   kPublicHoliday,      // closed by "PH off" on a statutory public holiday
   kCalendarNotLoaded,  // unknown: the day might be a public holiday in a year not covered
-  kUnknownHours,       // unknown: the expression says "unknown" (the comment says why)
+  kUnknownHours,       // unknown: the expression states "unknown" (its comment gives the cause)
 };
 
 // A reason with its details. The views point into the calendar and the

@@ -1,7 +1,7 @@
-// ngodesk hours and ngodesk open: whether an office is open at an instant in
-// China Standard Time, why, and when that changes; a week view of one office;
-// and which offices are open now. "Now" is the system clock unless --at gives
-// an instant.
+// ngodesk hours: whether an office is open at an instant in China Standard
+// Time, why, and when that changes, or with --week seven days of its hours.
+// ngodesk open: which offices are open. "Now" is the system clock unless --at
+// gives an instant.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -36,7 +36,7 @@ struct OpenOptions {
   bool json = false;
 };
 
-// What one evaluation needs: the expression, and the office when there is one.
+// The subject of one evaluation: the hours, and the office when there is one.
 struct Subject {
   std::optional<Office> office;
   Hours hours;

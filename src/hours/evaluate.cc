@@ -110,12 +110,12 @@ bool Matches(const Rule& rule, std::chrono::month_day day, unsigned weekday, boo
 
 bool HasDaySelector(const Rule& rule) { return !rule.monthday_ranges.empty() || rule.has_weekday_selector(); }
 
-// Whether a matching rule replaces what earlier rules said about the day.
-// This follows the npm package opening_hours 3.15.0, the reference
-// implementation: a normal rule replaces the day when it opens or says
-// unknown and selects days, or when it opens and the rule before it selected
-// no days ("10:00-12:00; 14:00-16:00"). A closing rule never replaces the
-// day: "Mo-Fr 09:00-17:00; We 12:00-13:00 off" closes only 12:00-13:00.
+// Returns true when a matching rule replaces what earlier rules set for the
+// day. This follows the npm package opening_hours 3.15.0, the reference
+// implementation. A normal rule replaces the day when it opens or is unknown
+// and selects days, or when it opens and the rule before it selected no days
+// ("10:00-12:00; 14:00-16:00"). A closing rule never replaces the day, so
+// "Mo-Fr 09:00-17:00; We 12:00-13:00 off" closes only 12:00-13:00.
 bool ReplacesDay(const std::vector<Rule>& rules, std::size_t index) {
   const Rule& rule = rules[index];
   if (rule.separator != RuleSeparator::kNormal || rule.modifier == RuleModifier::kClosed) return false;
@@ -145,8 +145,8 @@ void BuildPlan(const OpeningHours& hours, std::chrono::month_day day, unsigned w
   }
 }
 
-// Where the holiday and working-day versions of a day differ, the state is
-// unknown because the calendar cannot tell which applies.
+// Merges the holiday and working-day versions of a day. Where they differ the
+// state is unknown, because the calendar cannot tell which applies.
 void MergeUncertain(const Plan& working, const Plan& holiday, Plan& result) {
   result.count = 0;
   int i = 0;
