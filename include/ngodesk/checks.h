@@ -1,7 +1,6 @@
-// Checks that a maintainer runs over offices before publishing them: each
-// finding is a warning tied to an office id and a field, never an error,
-// because the published text is kept as published and fixed, if at all, by a
-// recorded correction.
+// Checks that a maintainer runs over offices before publishing them. Each
+// finding is a warning tied to an office id and a field, never an error. The
+// published text stays as published, and a recorded correction fixes it.
 #pragma once
 
 #include <span>
@@ -15,8 +14,8 @@ namespace ngodesk {
 class Gazetteer;
 
 // One finding. `field` names the field as in the JSON export
-// ("phones[1].text", "addresses[0].zh"); `code` is a stable kebab-case name
-// of the check; `line` is the page line the field came from, or 0.
+// ("phones[1].text", "addresses[0].zh"). `code` is a stable kebab-case name
+// of the check. `line` is the page line the field came from, or 0.
 struct OfficeWarning {
   std::string office_id;
   std::string field;

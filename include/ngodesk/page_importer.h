@@ -3,9 +3,9 @@
 // is pure: text in, offices, warnings and errors out, nothing stored.
 //
 // Page format. Blocks are separated by blank lines. The entries section runs
-// from the first block that holds a field line to the last one; blocks before
-// it (title, date line, introduction) and after it (closing notes) are prose
-// and skipped. A field line is "Label: value" with one of the labels Address,
+// from the first block that contains a field line to the last one. Blocks
+// before it (title, date line, introduction) and after it (closing notes) are
+// prose and skipped. A field line is "Label: value" with one of the labels Address,
 // Telephone, Fax, Regular Working Hours, Email, Website. Inside the entries
 // section every line must be a field line, or the first line of a block that
 // names the office ("National (MPS)", "Inner Mongolia", "Xinjiang Bingtuan");

@@ -105,7 +105,7 @@ class Checker {
     }
   }
 
-  // A bracket that cuts a place name in two: "西 (宁市" holds 西宁市.
+  // A bracket that cuts a place name in two: "西 (宁市" contains 西宁市.
   void CheckSplitNames(std::string_view zh, const std::vector<CodePoint>& points, const std::string& field) {
     constexpr std::size_t kMaxSide = 3;
     for (std::size_t i = 0; i < points.size(); ++i) {

@@ -40,8 +40,8 @@ constexpr std::size_t kMaxMisspelling = 2;
 bool IsBlank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 // The label before the first colon (ASCII or full-width), with the byte
-// offset just after the colon; nullopt when the text before the colon is not
-// a short run of ASCII words.
+// offset just after the colon. Returns nullopt when the text before the colon
+// is not a short run of ASCII words.
 std::optional<std::pair<std::string, std::size_t>> SplitLabel(std::string_view line) {
   const std::size_t ascii = line.find(':');
   const std::size_t wide = line.find("：");

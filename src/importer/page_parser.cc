@@ -126,8 +126,8 @@ std::vector<std::string> SplitWords(std::string_view value) {
 }
 
 // The fields of one entry block, each kept with its line. `complete` is
-// false when a line of the block was reported; the fields read so far are
-// still checked so that one run reports every problem.
+// false when a line of the block was reported. The fields read so far are
+// still checked, so one run reports every problem.
 struct EntryFields {
   const JurisdictionEntry* heading = nullptr;
   bool heading_unknown = false;

@@ -9,8 +9,8 @@
 namespace ngodesk::importer {
 namespace {
 
-// Longest leading run of Han characters, as UTF-8 prefixes from longest to
-// shortest (two characters at least, the shortest division name).
+// Prefixes of the leading run of Han characters, longest first. The shortest
+// has two characters, the minimum length of a division name.
 std::vector<std::string> HanPrefixes(std::string_view zh) {
   const std::vector<CodePoint> points = DecodeUtf8(zh);
   std::vector<std::size_t> ends;

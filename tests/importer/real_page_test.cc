@@ -85,8 +85,8 @@ TEST_F(RealPageTest, EveryNumberNormalised) {
   }
 }
 
-TEST_F(RealPageTest, InferredOfficesInPageOrder) {
-  // Entries without heading, in page order, with the office each must give.
+TEST_F(RealPageTest, EveryOfficeFound) {
+  // The offices of the entries without heading, inferred from their addresses.
   const char* const expected[] = {"anhui",   "beijing", "chongqing", "fujian",  "gansu",    "guangdong",
                                   "guangxi", "guizhou", "hainan",    "hebei",   "heilongjiang", "henan",
                                   "hubei",   "hunan",   "jiangsu",   "jiangxi", "jilin",    "liaoning",
