@@ -55,6 +55,14 @@ void PreferCurrentNames(std::vector<Target>& targets) {
   std::erase_if(targets, [](const Target& target) { return target.kind == MatchKind::kFormerName; });
 }
 
+// The sub-provincial cities (副省级城市) that are not provincial capitals:
+// 大连, 青岛, 宁波, 厦门, 深圳. The capitals among the fifteen come from the
+// jurisdiction table's seat cities.
+bool IsSubProvincialCity(std::string_view code) {
+  constexpr std::string_view kCodes[] = {"210200", "370200", "330200", "350200", "440300"};
+  return std::find(std::begin(kCodes), std::end(kCodes), code) != std::end(kCodes);
+}
+
 }  // namespace
 
 Resolver::Index::Index(const Gazetteer& source) : gazetteer(source), divisions(source.divisions()) {
@@ -77,7 +85,7 @@ void Resolver::Index::ComputeFacts() {
 
   // The prior approximates population by administrative rank: higher levels
   // first, then districts of municipalities, then the provincial capitals
-  // and their districts.
+  // and sub-provincial cities and their districts.
   for (uint32_t i = 0; i < divisions.size(); ++i) {
     const Division& division = divisions[i];
     int32_t prior = division.level == DivisionLevel::kProvince ? 300
@@ -90,10 +98,10 @@ void Resolver::Index::ComputeFacts() {
     }
     const JurisdictionEntry* entry =
         chain.province != nullptr ? FindJurisdictionByProvinceCode(chain.province->code) : nullptr;
-    if (entry != nullptr && chain.prefecture != nullptr && chain.prefecture->code == entry->seat_code &&
-        !Gazetteer::IsMunicipality(*chain.prefecture)) {
-      prior += 30;
-    }
+    const bool major_city = chain.prefecture != nullptr && !Gazetteer::IsMunicipality(*chain.prefecture) &&
+                            ((entry != nullptr && chain.prefecture->code == entry->seat_code) ||
+                             IsSubProvincialCity(chain.prefecture->code));
+    if (major_city) prior += 30;
     facts[i].prior = prior;
   }
 }
@@ -138,8 +146,9 @@ void Resolver::Index::AddDivisionKeys() {
   for (auto& [key, targets] : latin) {
     std::erase_if(targets, [&](const Target& target) {
       if (target.kind != MatchKind::kPinyin) return false;
+      if (LatinKey(divisions[target.division].name_en) == key) return false;
       return std::any_of(targets.begin(), targets.end(), [&](const Target& other) {
-        return other.kind == MatchKind::kEnglish && other.division != target.division &&
+        return other.division != target.division && LatinKey(divisions[other.division].name_en) == key &&
                divisions[other.division].level == divisions[target.division].level;
       });
     });
