@@ -68,6 +68,25 @@ class CliTest : public testing::Test {
   std::filesystem::path directory_;
 };
 
+// Describes the first line where two texts differ, so that a mismatch of a
+// large golden file prints one readable line pair instead of both texts.
+inline std::string FirstDifference(const std::string& expected, const std::string& actual) {
+  std::stringstream expected_stream(expected);
+  std::stringstream actual_stream(actual);
+  std::string expected_line;
+  std::string actual_line;
+  for (int line = 1;; ++line) {
+    const bool has_expected = static_cast<bool>(std::getline(expected_stream, expected_line));
+    const bool has_actual = static_cast<bool>(std::getline(actual_stream, actual_line));
+    if (!has_expected && !has_actual) return "texts are equal";
+    if (!has_expected || !has_actual || expected_line != actual_line) {
+      return "first difference at line " + std::to_string(line) + "\n  expected: " +
+             (has_expected ? expected_line : "<end of text>") + "\n  actual:   " +
+             (has_actual ? actual_line : "<end of text>");
+    }
+  }
+}
+
 inline std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   std::stringstream stream(text);

@@ -145,7 +145,8 @@ TEST_F(DirectoryCommands, ShowWithoutIdIsUsageError) {
 TEST_F(DirectoryCommands, ExportJsonEqualsBundledFile) {
   const CommandResult run = Ngodesk({"--db", db(), "export", "--format", "json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, ReadFile(NGODESK_SOURCE_DIR "/data/offices.json"));
+  const std::string bundled = ReadFile(NGODESK_SOURCE_DIR "/data/offices.json");
+  EXPECT_TRUE(run.out == bundled) << FirstDifference(bundled, run.out);
 }
 
 TEST_F(DirectoryCommands, ExportCsvToFile) {

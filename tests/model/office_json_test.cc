@@ -35,6 +35,25 @@ Office FullOffice() {
   return office;
 }
 
+// Describes the first line where two texts differ, so that a mismatch of a
+// large golden file prints one readable line pair instead of both texts.
+std::string FirstDifference(const std::string& expected, const std::string& actual) {
+  std::stringstream expected_stream(expected);
+  std::stringstream actual_stream(actual);
+  std::string expected_line;
+  std::string actual_line;
+  for (int line = 1;; ++line) {
+    const bool has_expected = static_cast<bool>(std::getline(expected_stream, expected_line));
+    const bool has_actual = static_cast<bool>(std::getline(actual_stream, actual_line));
+    if (!has_expected && !has_actual) return "texts are equal";
+    if (!has_expected || !has_actual || expected_line != actual_line) {
+      return "first difference at line " + std::to_string(line) + "\n  expected: " +
+             (has_expected ? expected_line : "<end of text>") + "\n  actual:   " +
+             (has_actual ? actual_line : "<end of text>");
+    }
+  }
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
@@ -116,8 +135,10 @@ TEST(DirectoryJson, BundledFileIsCanonical) {
   Result<std::vector<Office>> offices = DirectoryFromJson(text);
   ASSERT_TRUE(offices.ok()) << offices.error().message;
   EXPECT_EQ(offices->size(), 33u);
-  EXPECT_EQ(DirectoryToJson(*offices), text)
-      << "data/offices.json is not in canonical form; write it with DirectoryToJson";
+  const std::string canonical = DirectoryToJson(*offices);
+  EXPECT_TRUE(canonical == text) << "data/offices.json is not in canonical form; write it with "
+                                    "DirectoryToJson. "
+                                 << FirstDifference(canonical, text);
 }
 
 struct BadDocument {
