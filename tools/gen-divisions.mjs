@@ -183,14 +183,29 @@ function collectDivisions() {
 }
 
 // The package lists the subdivisions of Hong Kong, Macau and Taiwan by name
-// only. Their first-level names (九龙, 台北市) are kept as aliases of the
-// province-level entry so that an address there is recognised; the deeper
-// names (中西区, 大安区) repeat mainland names and are left out.
-function specialRegionAliases() {
+// only. They are kept as aliases of the province-level entry so that an
+// address there is recognised: every first-level name (九龙, 台北市), and
+// each deeper name (湾仔区, 信义区) whose name and stem differ from every
+// mainland division's and whose stem has two characters or more (大安区,
+// 南区 and 长治乡 are left out).
+function specialRegionAliases(divisions) {
+  const mainland = new Set();
+  for (const division of divisions) {
+    mainland.add(division.name);
+    mainland.add(shortNameOf(division));
+  }
   const regions = JSON.parse(readFileSync(join(packageDir, 'dist', 'HK-MO-TW.json'), 'utf8'));
   const aliases = [];
   for (const region of SPECIAL_REGIONS) {
-    for (const area of Object.keys(regions[region.name] ?? {})) aliases.push({ code: region.code, name: area });
+    for (const [area, districts] of Object.entries(regions[region.name] ?? {})) {
+      aliases.push({ code: region.code, name: area });
+      for (const district of districts) {
+        const name = district.replace(/（.*）$/, '');
+        const stem = name.replace(/[区乡镇市]$/, '');
+        if ([...stem].length < 2 || mainland.has(name) || mainland.has(stem) || mainland.has(shortName(name))) continue;
+        aliases.push({ code: region.code, name });
+      }
+    }
   }
   return aliases;
 }
@@ -250,7 +265,7 @@ function main() {
     `@dropped_repeated_city_rows\t${dropped.repeated}`,
     'code\tlevel\tparent\tname_zh\tshort_zh\tpinyin\tname_en',
   ];
-  for (const alias of specialRegionAliases()) lines.push(`@alias\t${alias.code}\t${alias.name}`);
+  for (const alias of specialRegionAliases(divisions)) lines.push(`@alias\t${alias.code}\t${alias.name}`);
   divisions.forEach((division, i) => {
     const english = CONVENTIONAL_ENGLISH.get(division.code) ?? englishFromPinyin(pinyins[i]);
     lines.push([division.code, division.level, division.parent, division.name, shorts[i], pinyins[i], english].join('\t'));

@@ -51,10 +51,22 @@ std::vector<Word> Tokenize(std::string_view text) {
     }
     const bool apostrophe = c == '\'' || c == 0x2019 || c == 0x02BC;
     if (apostrophe && !current.text.empty()) continue;  // Xi'an, Jiang’an
+    const bool tone_number = c >= '1' && c <= '5' && !current.text.empty() &&
+                             (pos >= text.size() || text[pos] < '0' || text[pos] > '9');
+    if (tone_number) continue;  // su1 zhou1
     finish(c == ' ' || c == '-' || c == 0x3000 || c == 0x00A0);
   }
   finish(false);
   return words;
+}
+
+// English words that are also the pinyin of a division (贵德 Guide, 弥勒
+// Mile, 德安 De'an): matched only alone or before a suffix word ("Guide
+// County"), never inside English text.
+bool IsEnglishWord(std::string_view key) {
+  constexpr std::string_view kWords[] = {"guide", "mile", "dean", "lean", "saga", "yuan", "mulan", "ali",
+                                         "bole", "seni", "anda", "dari", "huma", "nima", "cili"};
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
 bool MatchesLevel(const Division& division, SuffixLevel level) {
@@ -156,6 +168,8 @@ bool LatinParser::MatchAt(std::size_t* i) {
     }
     SuffixLevel level = SuffixLevel::kAny;
     const std::size_t next = ReadSuffixes(after, &level);
+    const bool alone = *i == 0 && after == words_.size();
+    if (count == 1 && next == after && !alone && IsEnglishWord(key)) continue;
     AddPart(*i, after - 1, found->second, level, false);
     *i = next;
     return true;
@@ -164,15 +178,17 @@ bool LatinParser::MatchAt(std::size_t* i) {
 }
 
 // Corrects a word of five letters or more that matched nothing, when a
-// suffix word follows it ("Tianjing city") or nothing else matched.
+// suffix word follows it ("Tianjing city") or the query is a short name.
 void LatinParser::CorrectTypos(const std::vector<std::size_t>& unmatched) {
-  const bool nothing_matched = parts_.empty();
+  // Without a suffix word, only a short query (a name, not a sentence) is
+  // corrected: English prose has many words one edit from some pinyin.
+  const bool name_like = parts_.empty() && words_.size() <= 3;
   for (std::size_t i : unmatched) {
     const std::string& word = words_[i].text;
-    if (word.size() < kMinCorrectedLength) continue;
+    if (word.size() < kMinCorrectedLength || index_.latin.contains(word)) continue;
     SuffixLevel level = SuffixLevel::kAny;
     const std::size_t next = ReadSuffixes(i + 1, &level);
-    if (next == i + 1 && !nothing_matched) continue;
+    if (next == i + 1 && !name_like) continue;
     if (FindSuffixWord(word) != nullptr || IsStreetWord(word) || IsDirectionWord(word)) continue;
 
     std::vector<Target> targets;

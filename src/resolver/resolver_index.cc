@@ -167,9 +167,9 @@ void Resolver::Index::AddCuratedKeys() {
     if (index < 0) continue;
     const Target target{static_cast<uint32_t>(index), MatchKind::kFormerName, static_cast<int16_t>(f)};
     trie.Insert(former_names[f].name, target);
-    // 襄樊 as well as 襄樊市; district names keep their suffix because their
-    // stems often name another current division (平江区 and 平江县).
-    const std::string stem = WithoutSuffix(former_names[f].name, {"地区", "市", "盟"});
+    // 襄樊 as well as 襄樊市. A stem that also names a current division
+    // (平江 of 平江区 and 平江县) loses to it in PreferCurrentNames.
+    const std::string stem = WithoutSuffix(former_names[f].name, {"地区", "市", "盟", "区", "县"});
     if (!stem.empty()) trie.Insert(stem, target);
   }
 
