@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,8 @@ struct ServerOptions {
   ServerLimits limits;
   bool access_log = true;        // one line per request: method, path without query, status, time
   bool handle_signals = false;   // stop on SIGINT and SIGTERM
+  // A fixed "now" for opening hours, for tests and screenshots; unset: the system clock.
+  std::optional<std::chrono::sys_seconds> fixed_now;
 };
 
 // An IP address literal and a port.

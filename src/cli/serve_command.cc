@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/command_registry.h"
+#include "ngodesk/calendar.h"
 #include "ngodesk/server.h"
 #include "ngodesk/store.h"
 
@@ -18,6 +19,7 @@ struct ServeOptions {
   ServerOptions server;
   long long request_timeout_ms = 0;
   long long idle_timeout_ms = 0;
+  std::string test_now;
   bool no_access_log = false;
 };
 
@@ -38,6 +40,11 @@ int RunServe(Context& context, ServeOptions& options) {
   options.server.limits.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
   options.server.access_log = !options.no_access_log;
   options.server.handle_signals = true;
+  if (!options.test_now.empty()) {
+    Result<std::chrono::sys_seconds> now = ParseInstant(options.test_now);
+    if (!now.ok()) return context.Fail(now.error());
+    options.server.fixed_now = *now;
+  }
 
   Result<std::vector<Office>> offices = LoadOffices(context.db_path);
   if (!offices.ok()) return context.Fail(offices.error());
@@ -93,6 +100,9 @@ void SetupServe(CLI::App& app, Context& context) {
                       "Open connections; above: 503 / 最大连接数")
       ->capture_default_str()
       ->check(CLI::Range(1, 1'000'000));
+  command->add_option("--test-now", options->test_now,
+                      "Fixed ISO 8601 instant used as \"now\" for opening hours, for tests; "
+                      "default: the system clock / 测试用的固定“当前”时刻");
   command->add_flag("--no-access-log", options->no_access_log,
                     "Log no line per request / 不记录访问日志");
   command->callback([&context, options] { context.exit_code = RunServe(context, *options); });

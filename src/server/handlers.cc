@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ngodesk/calendar.h"
+
 #include "server/gzip.h"
 #include "server/html.h"
 #include "server/request_target.h"
@@ -108,15 +110,40 @@ Response NotImplemented(std::string_view feature_en, std::string_view feature_zh
                        std::string(feature_zh) + "在此版本中尚不可用");
 }
 
-Response HandleHours(const Site& site, const RequestTarget& target, const std::string& id) {
-  if (site.FindOffice(id) == nullptr) {
+Response HandleHours(const Site& site, const Request& request, const RequestTarget& target,
+                     const std::string& id) {
+  const PreparedHours* hours = site.hours(id);
+  if (hours == nullptr) {
     return NotFound("no office has the id '" + id + "'; GET /api/v1/offices lists the ids",
                     "没有编号为“" + id + "”的办公室；GET /api/v1/offices 列出所有编号");
   }
-  (void)target;
-  // TODO: evaluate the office's opening_hours expression at `at` once the
-  // hours evaluator (ngodesk/opening_hours.h) is in the library.
-  return NotImplemented("evaluating opening hours", "营业时间计算");
+
+  const std::optional<std::string_view> at = target.Param("at");
+  std::chrono::sys_seconds instant = request.now;
+  if (at.has_value()) {
+    Result<std::chrono::sys_seconds> parsed = ParseInstant(*at);
+    if (!parsed.ok()) {
+      return ErrorResponse(400, "invalid_argument",
+                           "invalid query parameter 'at': " + parsed.error().message,
+                           "查询参数“at”无效：" + parsed.error().Text(true));
+    }
+    instant = *parsed;
+  }
+  if (!hours->parsed.has_value()) {
+    return ErrorResponse(500, "internal",
+                         "the stored opening_hours expression of '" + id +
+                             "' does not parse: " + hours->parse_error,
+                         "办公室“" + id + "”存储的 opening_hours 表达式无法解析");
+  }
+
+  const nlohmann::ordered_json json = HoursStatusJson(id, *hours, instant);
+  // A response for an explicit instant can be cached; one for "now" cannot.
+  return RepresentationResponse(
+      request,
+      MakeRepresentation(std::string(kJson),
+                         json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                             "\n"),
+      at.has_value() ? kDataCacheControl : "no-store");
 }
 
 Response HandleResolve(const RequestTarget& target) {
@@ -167,7 +194,7 @@ Response Dispatch(const Site& site, const Request& request, const RequestTarget&
     case RouteId::kApiOffice:
       return HandleOffice(site, request, params[0]);
     case RouteId::kApiHours:
-      return HandleHours(site, target, params[0]);
+      return HandleHours(site, request, target, params[0]);
     case RouteId::kApiResolve:
       return HandleResolve(target);
     case RouteId::kApiHealth:

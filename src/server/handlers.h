@@ -5,6 +5,7 @@
 // target through HandleRequest.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@ struct Request {
   std::string_view if_none_match;
   std::string_view accept_encoding;
   std::string_view accept_language;
+  std::chrono::sys_seconds now{};  // the server's clock: "now" for hours without ?at=
 };
 
 // A response ready to send. `body` points into `representation` (or is empty

@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include "ngodesk/calendar.h"
+#include "ngodesk/opening_hours.h"
+
 #include "server/gzip.h"
 
 namespace ngodesk::server {
@@ -128,8 +131,70 @@ void WriteAddresses(Writer& page, const Office& office) {
   page.Raw("</ul>\n");
 }
 
-void WriteHours(Writer& page, const Hours& hours) {
+std::string_view StateLabel(const Writer& page, HoursState state) {
+  switch (state) {
+    case HoursState::kOpen:
+      return page.Pick("Open", "办公中");
+    case HoursState::kClosed:
+      return page.Pick("Closed", "不办公");
+    case HoursState::kUnknown:
+      break;
+  }
+  return page.Pick("Unknown", "不确定");
+}
+
+// "08:30–12:00 open" for each interval that is not closed, or the reason the
+// day is closed.
+void WriteDay(Writer& page, const DayHours& day) {
+  static constexpr std::string_view kEnglish[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::string_view kChinese[] = {"星期日", "星期一", "星期二", "星期三",
+                                                  "星期四", "星期五", "星期六"};
+  const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{day.date}}.c_encoding();
+  const std::string date = FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10);
+  page.Raw("<tr><th scope=\"row\">").Text(page.Pick(kEnglish[weekday], kChinese[weekday]));
+  page.Raw(" ").Text(date).Raw("</th><td>");
+
+  bool any = false;
+  for (const HoursInterval& interval : day.intervals) {
+    if (interval.state == HoursState::kClosed) continue;
+    if (any) page.Raw(", ");
+    any = true;
+    page.Text(FormatMinuteOfDay(interval.start_minute) + "–" +
+              FormatMinuteOfDay(interval.end_minute));
+    if (interval.state == HoursState::kUnknown) {
+      page.Raw(" (").Text(StateLabel(page, interval.state)).Raw(": ");
+      page.Text(page.Pick(Describe(interval.reason))).Raw(")");
+    }
+  }
+  if (!any && !day.intervals.empty()) {
+    page.Label("Closed: ", "不办公：").Text(page.Pick(Describe(day.intervals.front().reason)));
+  }
+  page.Raw("</td></tr>\n");
+}
+
+// The state badge at `now` and the seven days from the date of `now`.
+void WriteHoursStatus(Writer& page, const PreparedHours& hours, std::chrono::sys_seconds now) {
+  if (!hours.parsed.has_value()) return;
+  const HoursStatus status = EvaluateAt(*hours.parsed, now);
+  page.Raw("<p><span class=\"badge state-").Raw(HoursStateName(status.state)).Raw("\">");
+  page.Text(StateLabel(page, status.state)).Raw("</span> ");
+  page.Text(page.Pick(Describe(status.reason)));
+  page.Raw(" <small>(").Label("China time ", "北京时间 ");
+  page.Text(FormatChinaTime(now).substr(0, 16).replace(10, 1, " ")).Raw(")</small></p>\n");
+
+  page.Raw("<table class=\"week\"><caption>").Label("The next seven days", "未来七天");
+  page.Raw("</caption>\n");
+  const std::chrono::sys_days first{ToChinaTime(now).date};
+  for (int offset = 0; offset < 7; ++offset) {
+    WriteDay(page, EvaluateDay(*hours.parsed, std::chrono::year_month_day{first + std::chrono::days{offset}}));
+  }
+  page.Raw("</table>\n");
+}
+
+void WriteHours(Writer& page, const Hours& hours, const PreparedHours* prepared,
+                std::chrono::sys_seconds now) {
   page.Raw("<h2>").Label("Hours", "办公时间").Raw("</h2>\n");
+  if (prepared != nullptr) WriteHoursStatus(page, *prepared, now);
   if (!hours.text.has_value()) {
     page.Raw("<p>").Label("The office publishes no hours.", "该机关未公布办公时间。").Raw("</p>\n");
     return;
@@ -156,7 +221,8 @@ void WriteSources(Writer& page, const Office& office) {
   page.Raw("</ul>\n");
 }
 
-void WriteOfficeCard(Writer& page, const Office& office) {
+void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* hours,
+                     std::chrono::sys_seconds now) {
   page.Raw("<article class=\"office-card\">\n<h1>").Text(page.Pick(office.name)).Raw("</h1>\n");
   const std::string_view other = page.chinese() ? office.name.en : office.name.zh;
   if (!other.empty()) {
@@ -179,7 +245,7 @@ void WriteOfficeCard(Writer& page, const Office& office) {
     }
     page.Raw("</ul>\n");
   }
-  WriteHours(page, office.hours);
+  WriteHours(page, office.hours, hours, now);
   WriteSources(page, office);
   page.Raw("<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
   page.Label("All offices", "全部机关").Raw("</a></p>\n</article>\n");
@@ -287,7 +353,7 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
     return response;
   }
   WriteHead(page, &site, std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
-  WriteOfficeCard(page, *office);
+  WriteOfficeCard(page, *office, site.hours(office->id), request.now);
   WriteFoot(page);
   return HtmlResponse(request, 200, page.Take());
 }

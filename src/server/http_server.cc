@@ -41,6 +41,7 @@ struct SharedState {
   std::shared_ptr<const server::Site> site;
   ServerLimits limits;
   bool access_log = true;
+  std::optional<std::chrono::sys_seconds> fixed_now;
   std::atomic<std::size_t> connections{0};
 };
 
@@ -238,6 +239,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
         request.method_string(),         request.target(),
         request[http::field::if_none_match], request[http::field::accept_encoding],
         request[http::field::accept_language],
+        shared_.fixed_now.value_or(
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())),
     };
     logged_method_ = std::string(request.method_string());
     logged_path_ = LoggablePath(request.target());
@@ -421,6 +424,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vecto
   impl->shared.site = server::Site::Build(std::move(offices));
   impl->shared.limits = impl->options.limits;
   impl->shared.access_log = impl->options.access_log;
+  impl->shared.fixed_now = impl->options.fixed_now;
 
   const tcp::endpoint endpoint(net::ip::make_address(address->host), address->port);
   beast::error_code ec;

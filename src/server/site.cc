@@ -61,6 +61,7 @@ std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<c
         std::string(kJson),
         json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
     site->office_index_[offices[i].id] = i;
+    site->hours_[offices[i].id] = PrepareHours(offices[i]);
   }
   site->offices_ = std::move(offices);
 
@@ -80,6 +81,11 @@ const Office* Site::FindOffice(std::string_view id) const {
 std::shared_ptr<const Representation> Site::office_json(std::string_view id) const {
   const auto it = office_json_.find(id);
   return it == office_json_.end() ? nullptr : it->second;
+}
+
+const PreparedHours* Site::hours(std::string_view id) const {
+  const auto it = hours_.find(id);
+  return it == hours_.end() ? nullptr : &it->second;
 }
 
 std::shared_ptr<const Representation> Site::asset(std::string_view path) const {

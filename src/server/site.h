@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ngodesk/office.h"
+#include "server/hours_api.h"
 
 namespace ngodesk::server {
 
@@ -62,6 +63,9 @@ class Site {
 
   const std::shared_ptr<const Representation>& openapi() const { return openapi_; }
 
+  // The office's hours, parsed once, or nullptr for an unknown id.
+  const PreparedHours* hours(std::string_view id) const;
+
   // The embedded file at this path, or nullptr.
   std::shared_ptr<const Representation> asset(std::string_view path) const;
 
@@ -70,6 +74,7 @@ class Site {
   std::map<std::string, std::size_t, std::less<>> office_index_;
   std::shared_ptr<const Representation> office_list_;
   std::map<std::string, std::shared_ptr<const Representation>, std::less<>> office_json_;
+  std::map<std::string, PreparedHours, std::less<>> hours_;
   std::shared_ptr<const Representation> openapi_;
   std::map<std::string, std::shared_ptr<const Representation>, std::less<>> assets_;
 };

@@ -155,6 +155,38 @@ TEST_F(HandlersTest, HoursOfUnknownOfficeIs404) {
   EXPECT_EQ(Get("/api/v1/offices/atlantis/hours").status, 404u);
 }
 
+TEST_F(HandlersTest, HoursAtInstant) {
+  const Response response = Get("/api/v1/offices/jiangsu/hours?at=2026-02-17T10:00%2B08:00");
+  ASSERT_EQ(response.status, 200u);
+  EXPECT_EQ(response.Header("Cache-Control"), "public, max-age=300");
+  const nlohmann::json body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body.at("office"), "jiangsu");
+  EXPECT_EQ(body.at("at"), "2026-02-17T10:00:00+08:00");
+  EXPECT_TRUE(body.at("state") == "open" || body.at("state") == "closed" ||
+              body.at("state") == "unknown");
+  EXPECT_FALSE(body.at("reason").at("zh").get<std::string>().empty());
+  ASSERT_EQ(body.at("days").size(), 7u);
+  EXPECT_EQ(body.at("days").at(0).at("date"), "2026-02-17");
+  EXPECT_EQ(body.at("days").at(6).at("date"), "2026-02-23");
+}
+
+TEST_F(HandlersTest, HoursWithoutAtUseServerClock) {
+  Request request{"GET", "/api/v1/offices/beijing/hours", {}, {}, {}};
+  request.now = std::chrono::sys_days{std::chrono::year{2026} / 2 / 17} + std::chrono::hours{2};
+  const Response response = HandleRequest(*site_, request);
+  ASSERT_EQ(response.status, 200u);
+  EXPECT_EQ(response.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(nlohmann::json::parse(response.body).at("at"), "2026-02-17T10:00:00+08:00");
+}
+
+TEST_F(HandlersTest, HoursWithInvalidAtIs400) {
+  const Response response = Get("/api/v1/offices/jiangsu/hours?at=tomorrow");
+  EXPECT_EQ(response.status, 400u);
+  EXPECT_EQ(ErrorOf(response).at("code"), "invalid_argument");
+  EXPECT_TRUE(ErrorOf(response).at("message").get<std::string>().starts_with(
+      "invalid query parameter 'at': "));
+}
+
 TEST_F(HandlersTest, HealthCountsOffices) {
   const Response response = Get("/api/v1/health");
   EXPECT_EQ(response.status, 200u);
@@ -192,6 +224,8 @@ TEST_F(HandlersTest, StatusesAreDocumented) {
       {"GET", "/api/v1/offices/atlantis", "/offices/{id}"},
       {"DELETE", "/api/v1/offices/jiangsu", "/offices/{id}"},
       {"GET", "/api/v1/offices/jiangsu/hours", "/offices/{id}/hours"},
+      {"GET", "/api/v1/offices/jiangsu/hours?at=2026-02-17T10:00", "/offices/{id}/hours"},
+      {"GET", "/api/v1/offices/jiangsu/hours?at=noon", "/offices/{id}/hours"},
       {"GET", "/api/v1/offices/atlantis/hours", "/offices/{id}/hours"},
       {"GET", "/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E", "/resolve"},
       {"GET", "/api/v1/resolve?q=%E8%8B", "/resolve"},
@@ -236,6 +270,17 @@ TEST_F(HandlersTest, OfficePageShowsCard) {
   EXPECT_EQ(Get("/offices/atlantis").status, 404u);
   EXPECT_EQ(Get("/offices/atlantis").Header("Content-Type"), "text/html; charset=utf-8");
   EXPECT_EQ(Get("/nowhere").status, 404u);
+}
+
+TEST_F(HandlersTest, OfficePageShowsHoursBadgeAndWeek) {
+  Request request{"GET", "/offices/jiangsu?lang=en", {}, {}, {}};
+  request.now = std::chrono::sys_days{std::chrono::year{2026} / 2 / 17} + std::chrono::hours{2};
+  const Response response = HandleRequest(*site_, request);
+  ASSERT_EQ(response.status, 200u);
+  EXPECT_NE(response.body.find("<span class=\"badge state-"), std::string_view::npos);
+  EXPECT_NE(response.body.find("(China time 2026-02-17 10:00)"), std::string_view::npos);
+  EXPECT_NE(response.body.find("<table class=\"week\">"), std::string_view::npos);
+  EXPECT_NE(response.body.find("Mon 2026-02-23"), std::string_view::npos);
 }
 
 TEST(HtmlPages, EscapeReaderVisibleText) {

@@ -13,6 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "server/handlers.h"
 #include "test_support.h"
 
 namespace ngodesk::server {
@@ -125,6 +128,39 @@ TEST_P(ServeCommandTest, StopsCleanlyOnSignal) {
     EXPECT_EQ(serve.output().find("127.0.0.1:" + std::to_string(port) + " "), std::string::npos);
   }
   std::filesystem::remove_all(db.parent_path());
+}
+
+// Runs the ngodesk CLI with `arguments` and returns its standard output.
+std::string RunCli(const std::string& arguments) {
+  const std::string command = std::string(NGODESK_BINARY_DIR) + "/ngodesk " + arguments + " 2>/dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return {};
+  std::string output;
+  char chunk[4096];
+  std::size_t read;
+  while ((read = std::fread(chunk, 1, sizeof chunk, pipe)) > 0) output.append(chunk, read);
+  ::pclose(pipe);
+  return output;
+}
+
+// The hours API returns the JSON of `ngodesk hours ID --json`, and as "days"
+// that of `--week --json`.
+TEST(ServeCommand, HoursJsonMatchesCli) {
+  const std::filesystem::path db = std::filesystem::temp_directory_path() /
+                                   ("ngodesk-hours-test-" + std::to_string(::getpid())) / "n.db";
+  const std::string common = "--lang en --db " + db.string() + " hours jiangsu --json --at 2026-02-17T10:00+08:00";
+  const nlohmann::json status = nlohmann::json::parse(RunCli(common));
+  const nlohmann::json week = nlohmann::json::parse(RunCli(common + " --week"));
+  std::filesystem::remove_all(db.parent_path());
+
+  const std::shared_ptr<const Site> site = Site::Build(testing::BundledOffices(), {});
+  const Response response = HandleRequest(
+      *site, {"GET", "/api/v1/offices/jiangsu/hours?at=2026-02-17T10:00%2B08:00", {}, {}, {}});
+  ASSERT_EQ(response.status, 200u);
+  nlohmann::json api = nlohmann::json::parse(response.body);
+  EXPECT_EQ(api.at("days"), week.at("days"));
+  api.erase("days");
+  EXPECT_EQ(api, status);
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, ServeCommandTest, ::testing::Values(SIGTERM, SIGINT),
