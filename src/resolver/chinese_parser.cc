@@ -62,6 +62,8 @@ class ChineseParser {
   bool TryMatch(const TrieMatch& match, std::size_t begin, ScanMode mode);
   bool TryNarrow(const TrieMatch& match, std::size_t begin);
   bool TryHomophone(std::size_t* pos);
+  void AppendCharacterPinyin(std::size_t begin, std::size_t end, std::string& key) const;
+  std::vector<Target> HomophoneTargets(std::span<const Target> targets, std::string_view segment, int chars) const;
   bool ScanFrom(std::size_t pos, ScanMode mode);
   void Accept(std::size_t begin, std::size_t end, std::vector<Target> targets, bool corrected);
   bool DropWeakStart();
@@ -70,7 +72,13 @@ class ChineseParser {
   std::string_view text_;
   std::vector<uint32_t> state_;  // divisions consistent with every part so far
   std::vector<Part> parts_;
-  std::vector<TrieMatch> matches_;  // scratch for trie look-ups
+  // Scratch for trie look-ups, kept per thread so that its capacity is reused.
+  std::vector<TrieMatch>& matches_ = ScratchMatches();
+
+  static std::vector<TrieMatch>& ScratchMatches() {
+    thread_local std::vector<TrieMatch> matches;
+    return matches;
+  }
 };
 
 std::size_t ChineseParser::SkipSeparators(std::size_t pos) const {
@@ -170,56 +178,73 @@ bool ChineseParser::TryNarrow(const TrieMatch& match, std::size_t begin) {
 // followed by a generic suffix, the end or a separator, that sound like the
 // short name of a division and share at least one character with it.
 bool ChineseParser::TryHomophone(std::size_t* pos) {
-  std::size_t end = *pos;
+  // Ends of the first one to four Han characters; a segment is tried only
+  // where it ends at a boundary, so most street names cost no romanisation.
+  std::size_t ends[5] = {*pos, 0, 0, 0, 0};
+  int count = 0;
+  while (count < 4 && IsHanAt(ends[count])) {
+    ends[count + 1] = ends[count];
+    NextCodePoint(text_, &ends[count + 1]);
+    ++count;
+  }
   std::string key;
-  for (int chars = 1; chars <= 4; ++chars) {
-    if (!IsHanAt(end)) return false;
-    const std::size_t char_begin = end;
-    const int32_t c = NextCodePoint(text_, &end);
-    const auto known = index_.char_pinyin.find(c);
-    if (known != index_.char_pinyin.end()) {
-      key += known->second;
-    } else {
-      for (char letter : Pinyin(text_.substr(char_begin, end - char_begin))) {
-        if (letter >= 'a' && letter <= 'z') key.push_back(letter);
-      }
-    }
-    if (chars < 2) continue;
-
+  int romanised = 0;  // characters already in `key`
+  for (int chars = 2; chars <= count; ++chars) {
+    const std::size_t end = ends[chars];
     std::size_t peek = end;
     const bool boundary = end == text_.size() || SkipSuffix(end) != end || IsSeparator(NextCodePoint(text_, &peek));
     if (!boundary) continue;
+    for (; romanised < chars; ++romanised) AppendCharacterPinyin(ends[romanised], ends[romanised + 1], key);
+
     const auto found = index_.latin.find(key);
     if (found == index_.latin.end()) continue;
-
-    const std::string_view segment = text_.substr(*pos, end - *pos);
-    std::vector<Target> accepted;
-    for (const Target& target : found->second) {
-      const Division& division = index_.At(target.division);
-      if (target.kind != MatchKind::kPinyin || index_.facts[target.division].short_chars != chars) continue;
-      if (division.short_zh == segment) continue;
-      bool shares_character = false;
-      std::size_t a = 0;
-      std::size_t b = 0;
-      while (a < segment.size() && b < division.short_zh.size()) {
-        const std::size_t a_begin = a;
-        const std::size_t b_begin = b;
-        NextCodePoint(segment, &a);
-        NextCodePoint(division.short_zh, &b);
-        if (segment.substr(a_begin, a - a_begin) == division.short_zh.substr(b_begin, b - b_begin)) shares_character = true;
-      }
-      const bool consistent =
-          state_.empty() || std::any_of(state_.begin(), state_.end(), [&](uint32_t current) {
-            return index_.IsStrictAncestor(current, target.division);
-          });
-      if (shares_character && consistent) accepted.push_back({target.division, MatchKind::kCorrection});
-    }
+    std::vector<Target> accepted = HomophoneTargets(found->second, text_.substr(*pos, end - *pos), chars);
     if (accepted.empty()) continue;
     Accept(*pos, end, std::move(accepted), true);
     *pos = SkipSuffix(end);
     return true;
   }
   return false;
+}
+
+void ChineseParser::AppendCharacterPinyin(std::size_t begin, std::size_t end, std::string& key) const {
+  std::size_t pos = begin;
+  const auto known = index_.char_pinyin.find(NextCodePoint(text_, &pos));
+  if (known != index_.char_pinyin.end()) {
+    key += known->second;
+    return;
+  }
+  for (char letter : Pinyin(text_.substr(begin, end - begin))) {
+    if (letter >= 'a' && letter <= 'z') key.push_back(letter);
+  }
+}
+
+// Divisions among `targets` whose short name has `chars` characters, differs
+// from `segment`, shares a character at the same place with it and fits the
+// chain so far.
+std::vector<Target> ChineseParser::HomophoneTargets(std::span<const Target> targets, std::string_view segment,
+                                                    int chars) const {
+  std::vector<Target> accepted;
+  for (const Target& target : targets) {
+    const Division& division = index_.At(target.division);
+    if (target.kind != MatchKind::kPinyin || index_.facts[target.division].short_chars != chars) continue;
+    if (division.short_zh == segment) continue;
+    bool shares_character = false;
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < segment.size() && b < division.short_zh.size()) {
+      const std::size_t a_begin = a;
+      const std::size_t b_begin = b;
+      NextCodePoint(segment, &a);
+      NextCodePoint(division.short_zh, &b);
+      if (segment.substr(a_begin, a - a_begin) == division.short_zh.substr(b_begin, b - b_begin)) shares_character = true;
+    }
+    const bool consistent = state_.empty() || std::any_of(state_.begin(), state_.end(), [&](uint32_t current) {
+                              return index_.IsStrictAncestor(current, target.division);
+                            });
+    if (shares_character && consistent) accepted.push_back({target.division, MatchKind::kCorrection});
+  }
+  return accepted;
 }
 
 bool ChineseParser::Step(std::size_t* pos, ScanMode mode) {

@@ -256,19 +256,23 @@ Reading ParseLatin(const Resolver::Index& index, std::string_view text) {
 }
 
 void PruneAndRank(const Resolver::Index& index, std::vector<uint32_t>& candidates) {
-  std::vector<uint32_t> kept;
-  for (uint32_t candidate : candidates) {
-    const bool has_ancestor = std::any_of(candidates.begin(), candidates.end(), [&](uint32_t other) {
-      return index.IsStrictAncestor(other, candidate);
-    });
-    if (!has_ancestor) kept.push_back(candidate);
+  if (candidates.size() < 2) return;
+  // Marks first, then erases, so that every check sees the whole set.
+  std::vector<char> drop(candidates.size(), 0);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    drop[i] = std::any_of(candidates.begin(), candidates.end(),
+                          [&](uint32_t other) { return index.IsStrictAncestor(other, candidates[i]); });
   }
-  std::sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (drop[i] == 0) candidates[kept++] = candidates[i];
+  }
+  candidates.resize(kept);
+  std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
     if (index.facts[a].prior != index.facts[b].prior) return index.facts[a].prior > index.facts[b].prior;
     return a < b;
   });
-  kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
-  candidates = std::move(kept);
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 }
 
 }  // namespace ngodesk::resolver

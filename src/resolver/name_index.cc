@@ -28,6 +28,12 @@ void ChineseTrie::Insert(std::string_view key, const Target& target) {
 
 void ChineseTrie::Finish(const std::function<void(std::vector<Target>&)>& adjust) {
   build_edges_ = {};
+  root_table_.assign(kRootTableEnd - kRootTableFirst, 0);
+  for (const Edge& edge : nodes_[0].edges) {
+    if (edge.code_point >= kRootTableFirst && edge.code_point < kRootTableEnd) {
+      root_table_[static_cast<std::size_t>(edge.code_point - kRootTableFirst)] = edge.child;
+    }
+  }
   for (Node& node : nodes_) {
     if (!node.targets.empty()) adjust(node.targets);
     std::sort(node.edges.begin(), node.edges.end(),
@@ -36,6 +42,12 @@ void ChineseTrie::Finish(const std::function<void(std::vector<Target>&)>& adjust
 }
 
 const ChineseTrie::Node* ChineseTrie::Child(const Node& node, int32_t code_point) const {
+  const bool in_table = &node == &nodes_[0] && code_point >= kRootTableFirst && code_point < kRootTableEnd &&
+                        !root_table_.empty();
+  if (in_table) {
+    const uint32_t child = root_table_[static_cast<std::size_t>(code_point - kRootTableFirst)];
+    return child == 0 ? nullptr : &nodes_[child];
+  }
   const auto found = std::lower_bound(node.edges.begin(), node.edges.end(), code_point,
                                       [](const Edge& edge, int32_t c) { return edge.code_point < c; });
   if (found == node.edges.end() || found->code_point != code_point) return nullptr;

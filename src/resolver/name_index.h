@@ -59,6 +59,12 @@ class ChineseTrie {
   const Node* Child(const Node& node, int32_t code_point) const;
 
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  // Children of the root for the CJK Unified Ideographs block, indexed by
+  // code point - kRootTableFirst (0 = none): most keys start there, and the
+  // root has thousands of edges.
+  static constexpr int32_t kRootTableFirst = 0x4E00;
+  static constexpr int32_t kRootTableEnd = 0xA000;
+  std::vector<uint32_t> root_table_;
   std::unordered_map<uint64_t, uint32_t> build_edges_;  // (node << 32 | code point) -> child, while inserting
 };
 

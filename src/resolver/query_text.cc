@@ -32,7 +32,10 @@ class TraditionalTable {
 
  private:
   TraditionalTable() : bits_(kMaxTableCodePoint, false) {
-    for (const char* file : {"TSCharacters.ocd2", "HKVariantsRev.ocd2", "TWVariantsRev.ocd2"}) Load(file);
+    // Only the traditional-to-simplified table: the Hong Kong and Taiwan
+    // variant tables also map characters that are standard simplified
+    // forms (台, 峰), and t2s covers the variants met in place names.
+    Load("TSCharacters.ocd2");
   }
 
   void Load(const char* name) {
@@ -173,6 +176,7 @@ bool IsSeparator(int32_t c) {
 char FoldLatinLetter(int32_t c) {
   if (c >= 'a' && c <= 'z') return static_cast<char>(c);
   if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  if (c < 0xC0 || (c > 0x1FF && c < 0xFF21) || c > 0xFF5A) return 0;
   if (c >= 0xFF21 && c <= 0xFF3A) return static_cast<char>(c - 0xFF21 + 'a');  // fullwidth A-Z
   if (c >= 0xFF41 && c <= 0xFF5A) return static_cast<char>(c - 0xFF41 + 'a');  // fullwidth a-z
   // Pinyin vowels with tone marks and ü, upper and lower case.
@@ -203,6 +207,24 @@ bool HasTraditional(std::string_view text) {
     if (c >= 0x3400 && table.Contains(c)) return true;
   }
   return false;
+}
+
+TextTraits ScanText(std::string_view text) {
+  const TraditionalTable& table = TraditionalTable::Instance();
+  TextTraits traits;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      traits.has_ascii_letter = traits.has_ascii_letter || std::isalpha(byte) != 0;
+      ++pos;
+      continue;
+    }
+    const int32_t c = NextCodePoint(text, &pos);
+    traits.has_han = traits.has_han || IsHan(c);
+    traits.has_traditional = traits.has_traditional || (c >= 0x3400 && table.Contains(c));
+  }
+  return traits;
 }
 
 std::string ToSimplified(std::string_view text) {

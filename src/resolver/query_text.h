@@ -24,9 +24,18 @@ bool IsSeparator(int32_t c);
 // returns 0 when `c` is not a letter of the pinyin alphabet.
 char FoldLatinLetter(int32_t c);
 
-// True when the text contains a character that the OpenCC traditional
-// tables (TSCharacters, HKVariantsRev, TWVariantsRev) convert.
+// True when the text contains a character that OpenCC's
+// traditional-to-simplified character table (TSCharacters) converts.
 bool HasTraditional(std::string_view text);
+
+// What one pass over a query finds.
+struct TextTraits {
+  bool has_han = false;
+  bool has_ascii_letter = false;
+  bool has_traditional = false;  // see HasTraditional
+};
+
+TextTraits ScanText(std::string_view text);
 
 // Converts traditional characters (Taiwan, Hong Kong and standard forms)
 // to simplified with OpenCC t2s, hk2s and tw2sp. Returns the text

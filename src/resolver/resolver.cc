@@ -52,14 +52,6 @@ std::string LatinLetters(std::string_view text) {
   return letters;
 }
 
-bool ContainsHan(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (resolver::IsHan(resolver::NextCodePoint(text, &pos))) return true;
-  }
-  return false;
-}
-
 // Weight of a kind of match in the confidence: exact forms 1, derived forms
 // a little less, corrections much less.
 double KindConfidence(MatchKind kind) {
@@ -84,8 +76,9 @@ double KindConfidence(MatchKind kind) {
   return 0.5;
 }
 
-bool MentionsBingtuan(std::string_view text) {
+bool MentionsBingtuan(std::string_view text, bool has_latin) {
   if (text.find("兵团") != std::string_view::npos) return true;
+  if (!has_latin) return false;
   const std::string letters = LatinLetters(text);
   return letters.find("bingtuan") != std::string::npos || letters.find("xpcc") != std::string::npos ||
          letters.find("productionandconstructioncorps") != std::string::npos;
@@ -152,7 +145,9 @@ Status ValidateQuery(std::string_view query) {
                                         ": remove it (one query per line)",
                                     "查询在第 " + std::to_string(offset) + " 字节处含有控制字符：请删除（每行一个查询）");
     }
-    if (u_isalnum(c) || resolver::IsHan(c)) meaningful = true;
+    if (!meaningful) {
+      meaningful = c < 0x80 ? std::isalnum(c) != 0 : (resolver::IsHan(c) || u_isalnum(c));
+    }
   }
   if (!meaningful) {
     return Error::InvalidArgument(
@@ -254,13 +249,15 @@ Resolution NationalLevel(std::string_view text) {
 
 // Queries that are a whole form on their own: a code, an abbreviation, the
 // national level, the Bingtuan.
-bool ResolveWholeQuery(const Resolver::Index& index, std::string_view text, Resolution* resolution) {
-  std::string upper;
-  for (char c : text) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  if (upper.size() == 5 && (upper[2] == '_' || upper[2] == ' ')) upper[2] = '-';
-  if (const auto iso = index.iso_codes.find(upper); iso != index.iso_codes.end()) {
-    *resolution = SingleDivision(index, iso->second, text, MatchKind::kIsoCode);
-    return true;
+bool ResolveWholeQuery(const Resolver::Index& index, std::string_view text, bool has_han, Resolution* resolution) {
+  if (text.size() == 5 && (text[0] == 'C' || text[0] == 'c')) {
+    std::string upper;
+    for (char c : text) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (upper[2] == '_' || upper[2] == ' ') upper[2] = '-';
+    if (const auto iso = index.iso_codes.find(upper); iso != index.iso_codes.end()) {
+      *resolution = SingleDivision(index, iso->second, text, MatchKind::kIsoCode);
+      return true;
+    }
   }
   const bool six_digits = text.size() == 6 && std::all_of(text.begin(), text.end(), [](char c) {
                             return c >= '0' && c <= '9';
@@ -271,13 +268,14 @@ bool ResolveWholeQuery(const Resolver::Index& index, std::string_view text, Reso
       return true;
     }
   }
-  if (const auto abbreviation = index.abbreviations.find(text); abbreviation != index.abbreviations.end()) {
-    *resolution = SingleDivision(index, abbreviation->second, text, MatchKind::kAbbreviation);
-    return true;
+  if (text.size() <= 4) {
+    if (const auto abbreviation = index.abbreviations.find(text); abbreviation != index.abbreviations.end()) {
+      *resolution = SingleDivision(index, abbreviation->second, text, MatchKind::kAbbreviation);
+      return true;
+    }
   }
 
-  const std::string letters = LatinLetters(text);
-  const bool has_han = ContainsHan(text);
+  const std::string letters = has_han ? std::string() : LatinLetters(text);
   for (std::string_view name : resolver::NationalNames()) {
     if ((has_han && text == name) || (!has_han && letters == name)) {
       *resolution = NationalLevel(text);
@@ -302,20 +300,21 @@ Result<Resolution> Resolver::Resolve(std::string_view query, Procedure procedure
 
   std::string converted;
   std::string_view text = Trim(query);
-  if (resolver::HasTraditional(text)) {
+  const resolver::TextTraits traits = resolver::ScanText(text);
+  if (traits.has_traditional) {
     converted = resolver::ToSimplified(text);
     text = converted;
   }
 
   Resolution resolution;
-  if (!ResolveWholeQuery(index, text, &resolution)) {
+  if (!ResolveWholeQuery(index, text, traits.has_han, &resolution)) {
     Reading reading;
-    if (ContainsHan(text)) reading = resolver::ParseChinese(index, text);
+    if (traits.has_han) reading = resolver::ParseChinese(index, text);
     if (reading.candidates.empty()) reading = resolver::ParseLatin(index, text);
     resolution = ResolutionBuilder(index, text).Build(reading, reading.candidates);
     if (!resolution.found && text.find("公安部") != std::string_view::npos) resolution = NationalLevel("公安部");
   }
-  if (resolution.found && MentionsBingtuan(text) && resolution.chain.province != nullptr &&
+  if (resolution.found && MentionsBingtuan(text, traits.has_ascii_letter) && resolution.chain.province != nullptr &&
       resolution.chain.province->code == "650000") {
     resolution.office_id = "xinjiang-bingtuan";
   }

@@ -79,6 +79,12 @@ void Resolver::Index::ComputeFacts() {
   for (uint32_t i = 0; i < divisions.size(); ++i) {
     const Division& division = divisions[i];
     if (const Division* parent = gazetteer.ParentOf(division)) facts[i].parent = static_cast<int32_t>(IndexOf(*parent));
+    if (const Division* province = gazetteer.ProvinceOf(division)) {
+      facts[i].province = static_cast<int32_t>(IndexOf(*province));
+    }
+    if (const Division* prefecture = gazetteer.PrefectureOf(division)) {
+      facts[i].prefecture = static_cast<int32_t>(IndexOf(*prefecture));
+    }
     facts[i].short_chars = static_cast<uint8_t>(std::min<std::size_t>(CodePointCount(division.short_zh), 255));
     if (division.code == "650000") xinjiang = i;
   }
@@ -103,6 +109,7 @@ void Resolver::Index::ComputeFacts() {
                              IsSubProvincialCity(chain.prefecture->code));
     if (major_city) prior += 30;
     facts[i].prior = prior;
+    facts[i].office_id = ComputeOfficeId(i);
   }
 }
 
@@ -224,11 +231,11 @@ bool Resolver::Index::IsAncestorOrSelf(uint32_t ancestor, uint32_t division) con
 }
 
 DivisionChain Resolver::Index::ChainOf(uint32_t index) const {
-  const Division& division = divisions[index];
+  const DivisionFacts& fact = facts[index];
   DivisionChain chain;
-  chain.province = gazetteer.ProvinceOf(division);
-  chain.prefecture = gazetteer.PrefectureOf(division);
-  if (division.level == DivisionLevel::kCounty) chain.county = &division;
+  chain.province = fact.province >= 0 ? &divisions[static_cast<std::size_t>(fact.province)] : nullptr;
+  chain.prefecture = fact.prefecture >= 0 ? &divisions[static_cast<std::size_t>(fact.prefecture)] : nullptr;
+  if (divisions[index].level == DivisionLevel::kCounty) chain.county = &divisions[index];
   return chain;
 }
 
@@ -237,7 +244,7 @@ bool Resolver::Index::IsBingtuanCity(uint32_t index) const {
   return division.level == DivisionLevel::kCounty && division.code.starts_with("6590");
 }
 
-std::string_view Resolver::Index::OfficeIdOf(uint32_t index) const {
+std::string_view Resolver::Index::ComputeOfficeId(uint32_t index) const {
   if (IsBingtuanCity(index)) return "xinjiang-bingtuan";
   const Division* province = gazetteer.ProvinceOf(divisions[index]);
   if (province == nullptr) return {};

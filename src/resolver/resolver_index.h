@@ -17,8 +17,11 @@ namespace ngodesk {
 // the prior and the number of characters of the short name.
 struct DivisionFacts {
   int32_t parent = -1;
+  int32_t province = -1;    // index of the province-level division (itself for a province)
+  int32_t prefecture = -1;  // index of Gazetteer::PrefectureOf, or -1
   int32_t prior = 0;
   uint8_t short_chars = 0;
+  std::string_view office_id;  // see OfficeIdOf
 };
 
 class Resolver::Index {
@@ -53,7 +56,7 @@ class Resolver::Index {
 
   // The office id for a division: the province's office, the Bingtuan's
   // for its cities, empty for Hong Kong, Macau and Taiwan.
-  std::string_view OfficeIdOf(uint32_t division) const;
+  std::string_view OfficeIdOf(uint32_t division) const { return facts[division].office_id; }
 
   bool IsBingtuanCity(uint32_t division) const;
 
@@ -62,6 +65,7 @@ class Resolver::Index {
   void AddCuratedKeys();
   void AddLatinKey(std::string key, const resolver::Target& target);
   void ComputeFacts();
+  std::string_view ComputeOfficeId(uint32_t division) const;
 };
 
 }  // namespace ngodesk
