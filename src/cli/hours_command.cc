@@ -267,7 +267,15 @@ int RunOpen(Context& context, const OpenOptions& options) {
   if (!options.json) context.Print("At " + when + " China time:", "北京时间 " + when + "：");
   for (const Office& office : *offices) {
     Result<OpeningHours> hours = ParseExpression(HoursOf(office).expression);
-    if (!hours.ok()) return context.Fail(hours.error());
+    if (!hours.ok()) {
+      // One office with a broken stored expression must not hide the others.
+      list.push_back({{"id", office.id}, {"state", "unknown"}, {"error", hours.error().message}});
+      if (!options.json) {
+        context.Print(PadToWidth("unknown", 9) + PadToWidth(office.id, 19) + hours.error().message,
+                      PadToWidth("不确定", 8) + PadToWidth(office.id, 19) + hours.error().Text(true));
+      }
+      continue;
+    }
     const HoursStatus status = EvaluateAt(*hours, *instant);
     if (status.state == HoursState::kOpen) ++open_count;
 

@@ -104,6 +104,12 @@ const std::vector<Case> kCases = {
      "outside_hours", "2026-09-01T09:00:00+08:00"},
     {"AdditionalRuleAddsSaturday", "Mo-Fr 09:00-12:00, Sa 10:00-11:00", "2026-03-14T10:30+08:00", "open",
      "opening_hours", "2026-03-14T11:00:00+08:00"},
+    {"ClosingRuleClosesOnlyItsTimes", "Mo-Fr 09:00-17:00; We 12:00-13:00 off", "2026-03-11T14:00+08:00", "open",
+     "opening_hours", "2026-03-11T17:00:00+08:00"},
+    {"ClosingRuleMakesLunchBreak", "Mo-Fr 09:00-17:00; We 12:00-13:00 off", "2026-03-11T12:30+08:00", "closed",
+     "lunch_break", "2026-03-11T13:00:00+08:00"},
+    {"DaylessRuleReplacesDaylessRule", "10:00-12:00; 14:00-16:00", "2026-03-11T11:00+08:00", "closed",
+     "outside_hours", "2026-03-11T14:00:00+08:00"},
     {"FallbackRuleFillsTheRest", "Mo-Fr 09:00-12:00 || \"by appointment\"", "2026-03-10T13:00+08:00", "unknown",
      "unknown_hours", "2026-03-11T09:00:00+08:00"},
 };
