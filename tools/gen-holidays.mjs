@@ -11,9 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const packageDir = join(here, 'node_modules', 'chinese-days');
-const outputPath = join(here, '..', 'data', 'holidays.tsv');
+const toolsDir = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(toolsDir, 'node_modules', 'chinese-days');
+const outputPath = join(toolsDir, '..', 'data', 'holidays.tsv');
 
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const data = JSON.parse(readFileSync(join(packageDir, 'dist', 'chinese-days.json'), 'utf8'));
@@ -44,7 +44,7 @@ for (const [kind, table] of [['holiday', data.holidays], ['workday', data.workda
 for (const date of Object.keys(data.inLieuDays ?? {})) {
   if (!(date in data.holidays)) throw new Error(`chinese-days: day in lieu ${date} is not a holiday`);
 }
-rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+rows.sort((a, b) => a.date.localeCompare(b.date));
 for (let i = 1; i < rows.length; ++i) {
   if (rows[i].date === rows[i - 1].date) throw new Error(`chinese-days: ${rows[i].date} is both kinds`);
 }

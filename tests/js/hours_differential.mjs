@@ -1,8 +1,8 @@
 // Differential test of ngodesk's opening_hours evaluator against the npm
-// package opening_hours (LGPL-3.0, used by this test only). Random
-// expressions without PH (the two differ on China's holidays by design, see
-// docs/hours.md) are evaluated at random instants by both; state and next
-// change must agree. Run with TZ=Asia/Shanghai, because the npm package
+// package opening_hours (LGPL-3.0, used by this test only). Both evaluate
+// random expressions at random instants, and state and next change must
+// agree. The expressions use no PH, because the two differ on China's
+// holidays by design (see docs/hours.md). Run with TZ=Asia/Shanghai, because the npm package
 // evaluates in the process's time zone.
 //
 // Usage: node hours_differential.mjs PATH_TO_hours_eval [CASES] [SEED]
