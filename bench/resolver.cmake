@@ -9,3 +9,10 @@ if(TARGET ngodesk_resolver)
   target_link_libraries(resolver_bench_corpus PRIVATE ngodesk_resolver)
   set_target_properties(resolver_bench_corpus PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
 endif()
+if(TARGET ngodesk_resolver)
+  # Times the resolver on an address file and prints JSON results for the
+  # side-by-side script.
+  add_executable(resolver_throughput "${CMAKE_CURRENT_LIST_DIR}/resolver_throughput.cc")
+  target_link_libraries(resolver_throughput PRIVATE ngodesk_resolver)
+  set_target_properties(resolver_throughput PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
+endif()
