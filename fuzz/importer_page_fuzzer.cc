@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   if (!page.ok() && !page.offices.empty()) __builtin_trap();
   for (const ngodesk::Error& error : page.errors) {
-    if (error.code == ngodesk::ErrorCode::kParse && (error.line < 1 || error.column < 1)) __builtin_trap();
+    if (error.code == ngodesk::ErrorCode::kParse && (error.line < 1 || error.column < 1))
+      __builtin_trap();
   }
   ngodesk::CheckOffices(page.offices);
   return 0;

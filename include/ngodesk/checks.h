@@ -27,18 +27,21 @@ struct OfficeWarning {
 };
 
 // Codes of the checks, as they appear in OfficeWarning::code.
-inline constexpr char kCheckPhoneAreaCode[] = "phone-area-code";          // area code not in the office's city
+inline constexpr char kCheckPhoneAreaCode[] =
+    "phone-area-code";  // area code not in the office's city
 inline constexpr char kCheckPhoneAreaCodeInferred[] = "phone-area-code-inferred";
-inline constexpr char kCheckPhoneInvalid[] = "phone-invalid";             // no number range matches
-inline constexpr char kCheckAddressRomanisation[] = "address-romanisation";  // English name vs pinyin
-inline constexpr char kCheckAddressDamaged[] = "address-damaged";        // stray space, bracket or symbol
+inline constexpr char kCheckPhoneInvalid[] = "phone-invalid";  // no number range matches
+inline constexpr char kCheckAddressRomanisation[] =
+    "address-romanisation";                                        // English name vs pinyin
+inline constexpr char kCheckAddressDamaged[] = "address-damaged";  // stray space, bracket or symbol
 
 // Runs every check over `offices` with the bundled gazetteer, in office order
 // and, within an office, in field order.
 std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices);
 
 // The same with a given gazetteer (tests use a small one).
-std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices, const Gazetteer& gazetteer);
+std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices,
+                                        const Gazetteer& gazetteer);
 
 // Formats a warning as one line: "office-id field: message" in English or Chinese.
 std::string FormatWarning(const OfficeWarning& warning, bool chinese);

@@ -35,8 +35,10 @@ void SetupCheck(CLI::App& app, Context& context) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
       "check",
-      "Check the stored offices: phone area codes against the office's city, English addresses against the "
-      "pinyin of the Chinese text, damaged Chinese addresses, inferred area codes. Checks: docs/importer.md.\n"
+      "Check the stored offices: phone area codes against the office's city, English addresses "
+      "against the "
+      "pinyin of the Chinese text, damaged Chinese addresses, inferred area codes. Checks: "
+      "docs/importer.md.\n"
       "检查已存储的机关：电话区号与所在城市、英文地址与中文地址拼音、受损的中文地址、推断的区号。");
   command->add_flag("--fail-on-warning", options->fail_on_warning,
                     "Exit 1 when there is any warning / 有任何警告时以退出码 1 结束");

@@ -17,7 +17,8 @@ struct PhoneOptions {
   bool json = false;
 };
 
-void PrintJson(Context& context, const PhoneOptions& options, const Result<NormalizedPhone>& phone) {
+void PrintJson(Context& context, const PhoneOptions& options,
+               const Result<NormalizedPhone>& phone) {
   nlohmann::ordered_json out;
   out["input"] = options.text;
   if (!phone) {
@@ -27,11 +28,14 @@ void PrintJson(Context& context, const PhoneOptions& options, const Result<Norma
     out["e164"] = phone->e164;
     out["national"] = phone->national;
     out["type"] = PhoneTypeName(phone->type);
-    out["extension"] = phone->extension.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(phone->extension);
+    out["extension"] = phone->extension.empty() ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(phone->extension);
     out["valid"] = phone->valid;
     out["area_code_completed"] = phone->area_code_completed;
-    const std::string location = DescribePhoneLocation(phone->e164, context.chinese() ? "zh" : "en");
-    out["location"] = location.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(location);
+    const std::string location =
+        DescribePhoneLocation(phone->e164, context.chinese() ? "zh" : "en");
+    out["location"] =
+        location.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(location);
   }
   *context.out << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
@@ -41,7 +45,8 @@ void PrintText(Context& context, const NormalizedPhone& phone) {
   context.Print("E.164:     " + phone.e164, "E.164：    " + phone.e164);
   context.Print("National:  " + phone.national, "国内格式：  " + phone.national);
   context.Print("Type:      " + type, "类型：      " + type);
-  if (!phone.extension.empty()) context.Print("Extension: " + phone.extension, "分机：      " + phone.extension);
+  if (!phone.extension.empty())
+    context.Print("Extension: " + phone.extension, "分机：      " + phone.extension);
   context.Print(std::string("Valid:     ") + (phone.valid ? "yes" : "no"),
                 std::string("有效：      ") + (phone.valid ? "是" : "否"));
   if (phone.area_code_completed) {
@@ -64,14 +69,20 @@ int RunPhone(Context& context, const PhoneOptions& options) {
 
 void SetupPhone(CLI::App& app, Context& context) {
   auto options = std::make_shared<PhoneOptions>();
-  CLI::App* command = app.add_subcommand(
-      "phone",
-      "Normalise a Chinese telephone number with libphonenumber: E.164, type, extension, validity. A local "
-      "number without area code is an error unless --area-code is given. Exit 2 when it cannot be normalised.\n"
-      "用 libphonenumber 规范化中国电话号码。不带区号的本地号码须用 --area-code 提供区号，否则报错。");
-  command->add_option("TEXT", options->text, "The number as written, e.g. \"025-86783861\" / 号码原文")->required();
-  command->add_option("--area-code", options->area_code,
-                      "Area code for a local number, with or without the trunk 0, e.g. 025 / 本地号码的区号");
+  CLI::App* command =
+      app.add_subcommand("phone",
+                         "Normalise a Chinese telephone number with libphonenumber: E.164, type, "
+                         "extension, validity. A local "
+                         "number without area code is an error unless --area-code is given. Exit 2 "
+                         "when it cannot be normalised.\n"
+                         "用 libphonenumber 规范化中国电话号码。不带区号的本地号码须用 --area-code "
+                         "提供区号，否则报错。");
+  command
+      ->add_option("TEXT", options->text, "The number as written, e.g. \"025-86783861\" / 号码原文")
+      ->required();
+  command->add_option(
+      "--area-code", options->area_code,
+      "Area code for a local number, with or without the trunk 0, e.g. 025 / 本地号码的区号");
   command->add_flag("--json", options->json, "Print JSON / 输出 JSON");
   command->callback([&context, options] { context.exit_code = RunPhone(context, *options); });
 }

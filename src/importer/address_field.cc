@@ -45,7 +45,8 @@ Result<std::vector<Span>> SplitParts(const Cursor& cursor) {
     if (IsClosing(c)) {
       if (open.empty()) {
         return Error::Parse(cursor.line, cursor.ColumnOf(i),
-                            "closing bracket without an opening one in address \"" + std::string(cursor.value) + "\"",
+                            "closing bracket without an opening one in address \"" +
+                                std::string(cursor.value) + "\"",
                             "地址“" + std::string(cursor.value) + "”中的右括号没有对应的左括号");
       }
       open.pop_back();
@@ -56,9 +57,10 @@ Result<std::vector<Span>> SplitParts(const Cursor& cursor) {
     }
   }
   if (!open.empty()) {
-    return Error::Parse(cursor.line, cursor.ColumnOf(open.front()),
-                        "bracket opened here is never closed in address \"" + std::string(cursor.value) + "\"",
-                        "地址“" + std::string(cursor.value) + "”中此处的左括号没有闭合");
+    return Error::Parse(
+        cursor.line, cursor.ColumnOf(open.front()),
+        "bracket opened here is never closed in address \"" + std::string(cursor.value) + "\"",
+        "地址“" + std::string(cursor.value) + "”中此处的左括号没有闭合");
   }
   parts.push_back({begin, cursor.points.size()});
   return parts;
@@ -82,7 +84,8 @@ Result<ParsedAddress> ParsePart(const Cursor& cursor, Span part) {
   const std::optional<Span> pair = LastTopLevelPair(cursor, part);
   if (!pair) {
     return Error::Parse(cursor.line, cursor.ColumnOf(part.begin),
-                        "address \"" + part_text + "\" has no Chinese text in brackets; expected \"English (中文)\"",
+                        "address \"" + part_text +
+                            "\" has no Chinese text in brackets; expected \"English (中文)\"",
                         "地址“" + part_text + "”没有括号中的中文地址；应为“English (中文)”");
   }
 
@@ -90,9 +93,10 @@ Result<ParsedAddress> ParsePart(const Cursor& cursor, Span part) {
   while (after_begin < part.end && cursor.points[after_begin].value == U' ') ++after_begin;
   const std::string after = Trim(cursor.Text(after_begin, part.end));
   if (!after.empty()) {
-    return Error::Parse(cursor.line, cursor.ColumnOf(after_begin),
-                        "unexpected text \"" + after + "\" after the Chinese address; move it inside the brackets",
-                        "中文地址之后有多余文字“" + after + "”；请移入括号内");
+    return Error::Parse(
+        cursor.line, cursor.ColumnOf(after_begin),
+        "unexpected text \"" + after + "\" after the Chinese address; move it inside the brackets",
+        "中文地址之后有多余文字“" + after + "”；请移入括号内");
   }
 
   ParsedAddress address;
@@ -115,16 +119,18 @@ Result<ParsedAddress> ParsePart(const Cursor& cursor, Span part) {
                         "地址“" + part_text + "”的最后一对括号中没有中文");
   }
   if (address.en.empty()) {
-    return Error::Parse(cursor.line, cursor.ColumnOf(part.begin),
-                        "address \"" + part_text + "\" has no English text before the Chinese address",
-                        "地址“" + part_text + "”在中文地址之前没有英文地址");
+    return Error::Parse(
+        cursor.line, cursor.ColumnOf(part.begin),
+        "address \"" + part_text + "\" has no English text before the Chinese address",
+        "地址“" + part_text + "”在中文地址之前没有英文地址");
   }
   return address;
 }
 
 }  // namespace
 
-Result<std::vector<ParsedAddress>> ParseAddressValue(std::string_view value, int line, int value_column) {
+Result<std::vector<ParsedAddress>> ParseAddressValue(std::string_view value, int line,
+                                                     int value_column) {
   const std::vector<CodePoint> points = DecodeUtf8(value);
   const Cursor cursor{value, points, line, value_column};
 

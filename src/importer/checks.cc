@@ -3,8 +3,6 @@
 #include "ngodesk/checks.h"
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "importer/romanisation.h"
@@ -55,12 +53,13 @@ class Checker {
   }
 
   void CheckRomanisation(const BilingualText& address, const std::string& field) {
-    for (const importer::RomanisationMismatch& mismatch : romaniser_.Compare(address.en, address.zh)) {
+    for (const importer::RomanisationMismatch& mismatch :
+         romaniser_.Compare(address.en, address.zh)) {
       Warn(field, kCheckAddressRomanisation,
            "English address has \"" + mismatch.word + "\" where the Chinese address reads \"" +
                mismatch.closest_pinyin + "\" (" + mismatch.closest_han + ")",
-           "英文地址写作“" + mismatch.word + "”，而中文地址中的“" + mismatch.closest_han + "”应拼作“" +
-               mismatch.closest_pinyin + "”");
+           "英文地址写作“" + mismatch.word + "”，而中文地址中的“" + mismatch.closest_han +
+               "”应拼作“" + mismatch.closest_pinyin + "”");
     }
   }
 
@@ -74,7 +73,8 @@ class Checker {
 
   // A space between two Han characters ("桐梓坡 西路") or just inside a
   // bracket ("( 出入境", "中心 )").
-  void CheckStraySpaces(std::string_view zh, const std::vector<CodePoint>& points, const std::string& field) {
+  void CheckStraySpaces(std::string_view zh, const std::vector<CodePoint>& points,
+                        const std::string& field) {
     for (std::size_t i = 0; i < points.size(); ++i) {
       if (!IsSpace(points[i].value) || (i > 0 && IsSpace(points[i - 1].value))) continue;
       std::size_t next = i;
@@ -85,7 +85,8 @@ class Checker {
       const char32_t after = points[next].value;
       const std::string around = Utf8Of(zh, points[i - 1]) + " " + Utf8Of(zh, points[next]);
       if (importer::IsHan(before) && importer::IsHan(after)) {
-        Warn(field, kCheckAddressDamaged, "stray space between two Chinese characters in \"" + around + "\"",
+        Warn(field, kCheckAddressDamaged,
+             "stray space between two Chinese characters in \"" + around + "\"",
              "中文地址中两个汉字之间有多余空格：“" + around + "”");
       } else if (IsOpening(before) || IsClosing(after)) {
         Warn(field, kCheckAddressDamaged, "stray space inside brackets in \"" + around + "\"",
@@ -94,9 +95,11 @@ class Checker {
     }
   }
 
-  void CheckStraySymbols(std::string_view zh, const std::vector<CodePoint>& points, const std::string& field) {
+  void CheckStraySymbols(std::string_view zh, const std::vector<CodePoint>& points,
+                         const std::string& field) {
     for (const CodePoint& point : points) {
-      if (point.value >= 0x80 || kStraySymbols.find(static_cast<char>(point.value)) == std::string_view::npos) {
+      if (point.value >= 0x80 ||
+          kStraySymbols.find(static_cast<char>(point.value)) == std::string_view::npos) {
         continue;
       }
       const std::string symbol = Utf8Of(zh, point);
@@ -106,7 +109,8 @@ class Checker {
   }
 
   // A bracket that cuts a place name in two: "西 (宁市" contains 西宁市.
-  void CheckSplitNames(std::string_view zh, const std::vector<CodePoint>& points, const std::string& field) {
+  void CheckSplitNames(std::string_view zh, const std::vector<CodePoint>& points,
+                       const std::string& field) {
     constexpr std::size_t kMaxSide = 3;
     for (std::size_t i = 0; i < points.size(); ++i) {
       if (!IsBracket(points[i].value)) continue;
@@ -115,14 +119,16 @@ class Checker {
       const std::string name = FindSplitName(left, right);
       if (name.empty()) continue;
       Warn(field, kCheckAddressDamaged,
-           "a bracket splits the place name " + name + " in the Chinese address; the text looks damaged",
+           "a bracket splits the place name " + name +
+               " in the Chinese address; the text looks damaged",
            "中文地址中的括号把地名“" + name + "”拆开了，文字似有损坏");
     }
   }
 
   // Han characters next to points[at], skipping spaces, nearest first.
-  static std::vector<std::string> HanAround(std::string_view zh, const std::vector<CodePoint>& points,
-                                            std::size_t at, int step, std::size_t count) {
+  static std::vector<std::string> HanAround(std::string_view zh,
+                                            const std::vector<CodePoint>& points, std::size_t at,
+                                            int step, std::size_t count) {
     std::vector<std::string> characters;
     std::ptrdiff_t i = static_cast<std::ptrdiff_t>(at) + step;
     while (i >= 0 && i < static_cast<std::ptrdiff_t>(points.size()) && characters.size() < count) {
@@ -137,7 +143,8 @@ class Checker {
     return characters;
   }
 
-  std::string FindSplitName(const std::vector<std::string>& left, const std::vector<std::string>& right) const {
+  std::string FindSplitName(const std::vector<std::string>& left,
+                            const std::vector<std::string>& right) const {
     for (std::size_t l = 1; l <= left.size(); ++l) {
       std::string name;
       for (std::size_t k = l; k > 0; --k) name += left[k - 1];
@@ -151,14 +158,16 @@ class Checker {
     return {};
   }
 
-  void CheckBracketBalance(std::string_view zh, const std::vector<CodePoint>& points, const std::string& field) {
+  void CheckBracketBalance(std::string_view zh, const std::vector<CodePoint>& points,
+                           const std::string& field) {
     int depth = 0;
     for (const CodePoint& point : points) {
       if (IsOpening(point.value)) ++depth;
       if (IsClosing(point.value) && --depth < 0) break;
     }
     if (depth == 0) return;
-    Warn(field, kCheckAddressDamaged, "unbalanced brackets in the Chinese address \"" + std::string(zh) + "\"",
+    Warn(field, kCheckAddressDamaged,
+         "unbalanced brackets in the Chinese address \"" + std::string(zh) + "\"",
          "中文地址“" + std::string(zh) + "”中的括号不成对");
   }
 
@@ -184,11 +193,13 @@ class Checker {
       return;
     }
     if (!normalized->valid) {
-      Warn(field, kCheckPhoneInvalid, "number \"" + number.text + "\" (" + number.e164 + ") is in no known number range",
+      Warn(field, kCheckPhoneInvalid,
+           "number \"" + number.text + "\" (" + number.e164 + ") is in no known number range",
            "号码“" + number.text + "”（" + number.e164 + "）不属于任何已知号段");
       return;
     }
-    const bool geographic = normalized->type == PhoneType::kFixedLine || normalized->type == PhoneType::kFixedLineOrMobile;
+    const bool geographic = normalized->type == PhoneType::kFixedLine ||
+                            normalized->type == PhoneType::kFixedLineOrMobile;
     if (!geographic || !office_->city) return;
 
     const std::string place_zh = DescribePhoneLocation(number.e164, "zh");
@@ -196,8 +207,8 @@ class Checker {
     if (place_zh.empty() || city_zh.empty() || place_zh.find(city_zh) != std::string::npos) return;
     const std::string place_en = DescribePhoneLocation(number.e164, "en");
     Warn(field, kCheckPhoneAreaCode,
-         "area code of \"" + number.text + "\" belongs to " + place_en + ", not to the office's city " +
-             office_->city->name.en,
+         "area code of \"" + number.text + "\" belongs to " + place_en +
+             ", not to the office's city " + office_->city->name.en,
          "号码“" + number.text + "”的区号属于" + place_zh + "，而非机关所在的" + city_zh);
   }
 
@@ -213,7 +224,8 @@ std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices) {
   return CheckOffices(offices, Gazetteer::Bundled());
 }
 
-std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices, const Gazetteer& gazetteer) {
+std::vector<OfficeWarning> CheckOffices(std::span<const Office> offices,
+                                        const Gazetteer& gazetteer) {
   std::vector<OfficeWarning> warnings;
   Checker checker(gazetteer, warnings);
   for (const Office& office : offices) checker.Check(office);

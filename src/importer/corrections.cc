@@ -31,9 +31,11 @@ Result<std::vector<CorrectionEntry>> ParseCorrections(std::string_view text) {
     return Error::InvalidArgument(std::string("invalid corrections JSON: ") + error.what(),
                                   std::string("更正文件不是有效的 JSON：") + error.what());
   }
-  if (!document.is_object() || !document.contains("corrections") || !document["corrections"].is_array()) {
-    return Error::InvalidArgument("the corrections file must be an object with a \"corrections\" array",
-                                  "更正文件必须是含有 \"corrections\" 数组的对象");
+  if (!document.is_object() || !document.contains("corrections") ||
+      !document["corrections"].is_array()) {
+    return Error::InvalidArgument(
+        "the corrections file must be an object with a \"corrections\" array",
+        "更正文件必须是含有 \"corrections\" 数组的对象");
   }
 
   std::vector<CorrectionEntry> entries;
@@ -47,8 +49,9 @@ Result<std::vector<CorrectionEntry>> ParseCorrections(std::string_view text) {
       }
     }
     entry.office = list[i]["office"].get<std::string>();
-    entry.correction = {list[i]["field"].get<std::string>(), list[i]["published"].get<std::string>(),
-                        list[i]["corrected"].get<std::string>(), list[i]["reason"].get<std::string>()};
+    entry.correction = {
+        list[i]["field"].get<std::string>(), list[i]["published"].get<std::string>(),
+        list[i]["corrected"].get<std::string>(), list[i]["reason"].get<std::string>()};
     if (entry.correction.reason.empty()) {
       return InvalidCorrection(i, "a correction needs a reason", "更正必须说明理由");
     }
@@ -100,17 +103,19 @@ Status Apply(std::vector<Office>& offices, const CorrectionEntry& entry, std::si
   const Correction& correction = entry.correction;
   std::string* value = FieldValue(*office, correction.field);
   if (value == nullptr) {
-    return InvalidCorrection(index,
-                             "office \"" + entry.office + "\" has no field \"" + correction.field +
-                                 "\"; supported: addresses[N].en, addresses[N].zh, addresses[N].note, hours.text",
-                             "机关“" + entry.office + "”没有字段“" + correction.field + "”");
+    return InvalidCorrection(
+        index,
+        "office \"" + entry.office + "\" has no field \"" + correction.field +
+            "\"; supported: addresses[N].en, addresses[N].zh, addresses[N].note, hours.text",
+        "机关“" + entry.office + "”没有字段“" + correction.field + "”");
   }
   if (*value != correction.published) {
     return InvalidCorrection(index,
-                             entry.office + " " + correction.field + " is \"" + *value + "\", not the published \"" +
-                                 correction.published + "\" that the correction expects; update the correction",
-                             entry.office + " " + correction.field + " 的值为“" + *value + "”，而非更正所依据的“" +
-                                 correction.published + "”；请更新更正");
+                             entry.office + " " + correction.field + " is \"" + *value +
+                                 "\", not the published \"" + correction.published +
+                                 "\" that the correction expects; update the correction",
+                             entry.office + " " + correction.field + " 的值为“" + *value +
+                                 "”，而非更正所依据的“" + correction.published + "”；请更新更正");
   }
 
   *value = correction.corrected;

@@ -30,14 +30,16 @@ constexpr std::array<Label, 12> kLabels = {{
     {"websites", FieldKind::kWebsite},
 }};
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 
 constexpr std::size_t kMaxLabelWords = 4;
 constexpr std::size_t kMaxMisspelling = 2;
 
-bool IsBlank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+bool IsBlank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
 
 // The label before the first colon (ASCII or full-width), with the byte
 // offset just after the colon. Returns nullopt when the text before the colon
@@ -108,7 +110,8 @@ std::optional<FieldLine> MatchField(std::string_view line) {
     field.kind = known.kind;
     field.label = label->first;
     std::size_t value_start = label->second;
-    while (value_start < line.size() && (line[value_start] == ' ' || line[value_start] == '\t')) ++value_start;
+    while (value_start < line.size() && (line[value_start] == ' ' || line[value_start] == '\t'))
+      ++value_start;
     field.value = line.substr(value_start);
     field.value_column = ColumnAt(line, value_start);
     return field;
@@ -125,7 +128,8 @@ std::string MisspeltFieldLabel(std::string_view line) {
     if (folded == known.folded) return {};
   }
   for (const Label& known : kLabels) {
-    if (known.folded.size() > kMaxMisspelling + 1 && EditDistance(folded, known.folded) <= kMaxMisspelling) {
+    if (known.folded.size() > kMaxMisspelling + 1 &&
+        EditDistance(folded, known.folded) <= kMaxMisspelling) {
       return label->first;
     }
   }
@@ -147,7 +151,8 @@ std::optional<std::string> ParseDateLine(std::string_view line) {
   // "April 23, 2017"
   const std::size_t space = trimmed.find(' ');
   const std::size_t comma = trimmed.find(", ");
-  if (space == std::string::npos || comma == std::string::npos || comma < space) return std::nullopt;
+  if (space == std::string::npos || comma == std::string::npos || comma < space)
+    return std::nullopt;
 
   std::string month_name = trimmed.substr(0, space);
   for (char& c : month_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -164,12 +169,18 @@ std::optional<std::string> ParseDateLine(std::string_view line) {
 
 std::string_view FieldName(FieldKind kind) {
   switch (kind) {
-    case FieldKind::kAddress: return "Address";
-    case FieldKind::kTelephone: return "Telephone";
-    case FieldKind::kFax: return "Fax";
-    case FieldKind::kHours: return "Regular Working Hours";
-    case FieldKind::kEmail: return "Email";
-    case FieldKind::kWebsite: return "Website";
+    case FieldKind::kAddress:
+      return "Address";
+    case FieldKind::kTelephone:
+      return "Telephone";
+    case FieldKind::kFax:
+      return "Fax";
+    case FieldKind::kHours:
+      return "Regular Working Hours";
+    case FieldKind::kEmail:
+      return "Email";
+    case FieldKind::kWebsite:
+      return "Website";
   }
   return "Address";
 }

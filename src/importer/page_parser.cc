@@ -28,7 +28,8 @@ using importer::PageLine;
 constexpr char kConfirmationMark[] = "*";
 constexpr char kWideConfirmationMark[] = "＊";
 
-const char* const kExpectedLabels = "Address, Telephone, Fax, Regular Working Hours, Email or Website";
+const char* const kExpectedLabels =
+    "Address, Telephone, Fax, Regular Working Hours, Email or Website";
 
 struct PageContext {
   const Gazetteer& gazetteer;
@@ -75,22 +76,25 @@ std::vector<PhoneNumber> ParsePhoneList(const FieldLine& field, int line, PageCo
     const int column = ColumnInValue(field, item.offset);
     std::string text = item.text;
     bool confirmed = false;
-    for (std::string_view mark : {std::string_view(kConfirmationMark), std::string_view(kWideConfirmationMark)}) {
+    for (std::string_view mark :
+         {std::string_view(kConfirmationMark), std::string_view(kWideConfirmationMark)}) {
       if (text.ends_with(mark)) {
         text = importer::Trim(std::string_view(text).substr(0, text.size() - mark.size()));
         confirmed = true;
       }
     }
     if (text.empty()) {
-      context.errors.push_back(Error::Parse(line, column,
-                                            "empty number in " + std::string(FieldName(field.kind)) + " list \"" +
-                                                importer::Trim(field.value) + "\"",
-                                            "号码列表“" + importer::Trim(field.value) + "”中有空号码"));
+      context.errors.push_back(
+          Error::Parse(line, column,
+                       "empty number in " + std::string(FieldName(field.kind)) + " list \"" +
+                           importer::Trim(field.value) + "\"",
+                       "号码列表“" + importer::Trim(field.value) + "”中有空号码"));
       continue;
     }
 
     Result<NormalizedPhone> normalized = NormalizePhone(text);
-    if (!normalized && !previous_area_code.empty()) normalized = NormalizePhone(text, previous_area_code);
+    if (!normalized && !previous_area_code.empty())
+      normalized = NormalizePhone(text, previous_area_code);
     if (!normalized) {
       const Error& cause = normalized.error();
       context.errors.push_back(Error::Parse(line, column, cause.message, cause.message_zh));
@@ -136,15 +140,16 @@ struct EntryFields {
   std::map<FieldKind, std::pair<FieldLine, int>> fields;
 };
 
-void ReportUnrecognised(const PageLine& line, PageContext& context, std::string_view why_en, std::string_view why_zh) {
+void ReportUnrecognised(const PageLine& line, PageContext& context, std::string_view why_en,
+                        std::string_view why_zh) {
   const std::string text = importer::Trim(line.text);
   const std::size_t lead = line.text.find_first_not_of(" \t");
   const int column = importer::ColumnAt(line.text, lead == std::string_view::npos ? 0 : lead);
-  context.errors.push_back(Error::Parse(line.number, column,
-                                        std::string(why_en) + ": \"" + text + "\"; expected a heading or a field (" +
-                                            kExpectedLabels + ")",
-                                        std::string(why_zh) + "：“" + text + "”；应为标题或字段（" +
-                                            kExpectedLabels + "）"));
+  context.errors.push_back(Error::Parse(
+      line.number, column,
+      std::string(why_en) + ": \"" + text + "\"; expected a heading or a field (" +
+          kExpectedLabels + ")",
+      std::string(why_zh) + "：“" + text + "”；应为标题或字段（" + kExpectedLabels + "）"));
 }
 
 EntryFields ReadEntryFields(const Block& block, PageContext& context) {
@@ -163,18 +168,20 @@ EntryFields ReadEntryFields(const Block& block, PageContext& context) {
       continue;
     }
     if (!field) {
-      ReportUnrecognised(line, context, "unrecognised line in the entries section", "条目部分中无法识别的行");
+      ReportUnrecognised(line, context, "unrecognised line in the entries section",
+                         "条目部分中无法识别的行");
       entry.complete = false;
       continue;
     }
     if (entry.fields.contains(field->kind)) {
       const int first = entry.fields.at(field->kind).second;
-      context.errors.push_back(Error::Parse(
-          line.number, 1,
-          "second " + std::string(FieldName(field->kind)) + " line in one entry (the first is on line " +
-              std::to_string(first) + "); join the values into one line",
-          "同一条目中出现第二个“" + std::string(FieldName(field->kind)) + "”行（第一个在第 " + std::to_string(first) +
-              " 行）；请合并为一行"));
+      context.errors.push_back(
+          Error::Parse(line.number, 1,
+                       "second " + std::string(FieldName(field->kind)) +
+                           " line in one entry (the first is on line " + std::to_string(first) +
+                           "); join the values into one line",
+                       "同一条目中出现第二个“" + std::string(FieldName(field->kind)) +
+                           "”行（第一个在第 " + std::to_string(first) + " 行）；请合并为一行"));
       entry.complete = false;
       continue;
     }
@@ -183,28 +190,35 @@ EntryFields ReadEntryFields(const Block& block, PageContext& context) {
   return entry;
 }
 
-const JurisdictionEntry* InferJurisdiction(const EntryFields& entry, const std::vector<Address>& addresses,
+const JurisdictionEntry* InferJurisdiction(const EntryFields& entry,
+                                           const std::vector<Address>& addresses,
                                            PageContext& context) {
   if (entry.heading != nullptr) return entry.heading;
   if (entry.heading_unknown) return nullptr;  // already reported; the address must not overrule it
   if (addresses.empty()) {
-    context.errors.push_back(Error::Parse(entry.first_line, 1,
-                                          "entry has neither a heading nor an address, so its office is unknown; "
-                                          "add a heading line such as \"Inner Mongolia\"",
-                                          "条目既无标题也无地址，无法确定所属机关；请添加标题行，例如“Inner Mongolia”"));
+    context.errors.push_back(
+        Error::Parse(entry.first_line, 1,
+                     "entry has neither a heading nor an address, so its office is unknown; "
+                     "add a heading line such as \"Inner Mongolia\"",
+                     "条目既无标题也无地址，无法确定所属机关；请添加标题行，例如“Inner Mongolia”"));
     return nullptr;
   }
 
   const Address& first = addresses.front();
-  const JurisdictionEntry* from_zh = importer::InferFromChineseAddress(first.text.zh, context.gazetteer);
-  const JurisdictionEntry* from_en = importer::InferFromEnglishAddress(first.text.en, context.gazetteer);
+  const JurisdictionEntry* from_zh =
+      importer::InferFromChineseAddress(first.text.zh, context.gazetteer);
+  const JurisdictionEntry* from_en =
+      importer::InferFromEnglishAddress(first.text.en, context.gazetteer);
   if (from_zh != nullptr && from_en != nullptr && from_zh != from_en) {
     context.warnings.push_back(
-        {std::string(from_zh->office_id), "addresses[0]", "address-province-conflict",
-         {"the Chinese address points to " + std::string(from_zh->name_en) + " but the English address to " +
-              std::string(from_en->name_en) + "; the Chinese address decides",
-          "中文地址指向" + std::string(from_zh->name_zh) + "，英文地址却指向" + std::string(from_en->name_zh) +
-              "；以中文地址为准"},
+        {std::string(from_zh->office_id),
+         "addresses[0]",
+         "address-province-conflict",
+         {"the Chinese address points to " + std::string(from_zh->name_en) +
+              " but the English address to " + std::string(from_en->name_en) +
+              "; the Chinese address decides",
+          "中文地址指向" + std::string(from_zh->name_zh) + "，英文地址却指向" +
+              std::string(from_en->name_zh) + "；以中文地址为准"},
          entry.first_line});
   }
   if (from_zh != nullptr) return from_zh;
@@ -212,8 +226,8 @@ const JurisdictionEntry* InferJurisdiction(const EntryFields& entry, const std::
 
   context.errors.push_back(Error::Parse(
       entry.first_line, 1,
-      "cannot tell the province of the entry with address \"" + first.text.en + " (" + first.text.zh +
-          ")\"; add a heading line naming its office",
+      "cannot tell the province of the entry with address \"" + first.text.en + " (" +
+          first.text.zh + ")\"; add a heading line naming its office",
       "无法判断地址为“" + first.text.zh + "”的条目属于哪个省级单位；请添加标明机关的标题行"));
   return nullptr;
 }
@@ -236,7 +250,8 @@ std::optional<Office> BuildOffice(const EntryFields& entry, PageContext& context
 
   // A broken address already has its error; inferring from nothing would add a second.
   const bool address_failed = context.errors.size() != errors_before;
-  const JurisdictionEntry* jurisdiction = address_failed ? nullptr : InferJurisdiction(entry, addresses, context);
+  const JurisdictionEntry* jurisdiction =
+      address_failed ? nullptr : InferJurisdiction(entry, addresses, context);
   Office office = jurisdiction != nullptr ? MakeOfficeSkeleton(*jurisdiction) : Office{};
   office.addresses = std::move(addresses);
   office.sources.push_back(context.source);
@@ -261,13 +276,15 @@ std::optional<Office> BuildOffice(const EntryFields& entry, PageContext& context
   office.hours = DeriveHours(hours_text);
   if (hours_text) office.hours.source_id = context.source.id;
 
-  if (!entry.complete || jurisdiction == nullptr || context.errors.size() != errors_before) return std::nullopt;
+  if (!entry.complete || jurisdiction == nullptr || context.errors.size() != errors_before)
+    return std::nullopt;
   return office;
 }
 
 bool IsEntryBlock(const Block& block) {
-  return std::any_of(block.lines.begin(), block.lines.end(),
-                     [](const PageLine& line) { return importer::MatchField(line.text).has_value(); });
+  return std::any_of(block.lines.begin(), block.lines.end(), [](const PageLine& line) {
+    return importer::MatchField(line.text).has_value();
+  });
 }
 
 // Prose around the entries: the date line and title are read from it, and a
@@ -279,16 +296,18 @@ struct Prose {
   std::string title;
 };
 
-Prose ReadProse(const std::vector<Block>& blocks, std::size_t begin, std::size_t end, std::vector<Error>& errors) {
+Prose ReadProse(const std::vector<Block>& blocks, std::size_t begin, std::size_t end,
+                std::vector<Error>& errors) {
   Prose prose;
   for (std::size_t b = begin; b < end; ++b) {
     for (const PageLine& line : blocks[b].lines) {
       if (const std::string label = importer::MisspeltFieldLabel(line.text); !label.empty()) {
-        errors.push_back(Error::Parse(
-            line.number, 1,
-            "unknown field label \"" + label + "\" in \"" + importer::Trim(line.text) + "\"; expected " +
-                kExpectedLabels,
-            "无法识别的字段名“" + label + "”（“" + importer::Trim(line.text) + "”）；应为 " + kExpectedLabels));
+        errors.push_back(
+            Error::Parse(line.number, 1,
+                         "unknown field label \"" + label + "\" in \"" + importer::Trim(line.text) +
+                             "\"; expected " + kExpectedLabels,
+                         "无法识别的字段名“" + label + "”（“" + importer::Trim(line.text) +
+                             "”）；应为 " + kExpectedLabels));
         continue;
       }
       if (!prose.date) {
@@ -296,7 +315,8 @@ Prose ReadProse(const std::vector<Block>& blocks, std::size_t begin, std::size_t
         if (prose.date) prose.date_line = line.number;
         continue;
       }
-      if (prose.title.empty() && blocks[b].lines.size() == 1) prose.title = importer::Trim(line.text);
+      if (prose.title.empty() && blocks[b].lines.size() == 1)
+        prose.title = importer::Trim(line.text);
     }
   }
   return prose;
@@ -305,28 +325,35 @@ Prose ReadProse(const std::vector<Block>& blocks, std::size_t begin, std::size_t
 Source MakeSource(const PageOptions& options, const Prose& prose, std::vector<Error>& errors) {
   Source source;
   if (!options.date.empty() && !importer::IsIsoDate(options.date)) {
-    errors.push_back(Error::InvalidArgument("invalid page date \"" + options.date + "\": expected YYYY-MM-DD",
-                                            "页面日期“" + options.date + "”无效：应为 YYYY-MM-DD"));
+    errors.push_back(
+        Error::InvalidArgument("invalid page date \"" + options.date + "\": expected YYYY-MM-DD",
+                               "页面日期“" + options.date + "”无效：应为 YYYY-MM-DD"));
   }
   source.date = !options.date.empty() ? options.date : prose.date.value_or("");
   if (source.date.empty()) {
     errors.push_back(Error::InvalidArgument(
-        "the page has no date line (such as \"April 23, 2017\") before its entries; give the date with --date",
+        "the page has no date line (such as \"April 23, 2017\") before its entries; give the date "
+        "with --date",
         "页面条目之前没有日期行（如“April 23, 2017”）；请用 --date 指定日期"));
   }
   source.id = !options.source_id.empty() ? options.source_id : "page-" + source.date;
   source.title = !options.source_title.empty() ? options.source_title
-                 : !prose.title.empty()        ? prose.title
-                                               : "Published list of registration offices of " + source.date;
+                 : !prose.title.empty()
+                     ? prose.title
+                     : "Published list of registration offices of " + source.date;
   return source;
 }
 
-void AddMissingOfficeWarnings(const std::vector<Office>& offices, std::vector<OfficeWarning>& warnings) {
+void AddMissingOfficeWarnings(const std::vector<Office>& offices,
+                              std::vector<OfficeWarning>& warnings) {
   for (const JurisdictionEntry& entry : Jurisdictions()) {
-    const bool present = std::any_of(offices.begin(), offices.end(),
-                                     [&](const Office& office) { return office.id == entry.office_id; });
+    const bool present = std::any_of(offices.begin(), offices.end(), [&](const Office& office) {
+      return office.id == entry.office_id;
+    });
     if (present) continue;
-    warnings.push_back({std::string(entry.office_id), "", "office-missing",
+    warnings.push_back({std::string(entry.office_id),
+                        "",
+                        "office-missing",
                         {"the page lists no entry for " + std::string(entry.office_en),
                          "页面中没有" + std::string(entry.office_zh) + "的条目"},
                         0});
@@ -347,7 +374,8 @@ PageImport ParsePage(std::string_view text, const PageOptions& options) {
   return ParsePage(text, options, Gazetteer::Bundled());
 }
 
-PageImport ParsePage(std::string_view text, const PageOptions& options, const Gazetteer& gazetteer) {
+PageImport ParsePage(std::string_view text, const PageOptions& options,
+                     const Gazetteer& gazetteer) {
   PageImport page;
   const std::vector<Block> blocks = importer::SplitBlocks(text);
 
@@ -359,9 +387,11 @@ PageImport ParsePage(std::string_view text, const PageOptions& options, const Ga
     last_entry = b;
   }
   if (first_entry == blocks.size()) {
-    page.errors.push_back(Error::Parse(1, 1, "the page has no entries: no line starts with a field label (" +
-                                                 std::string(kExpectedLabels) + ")",
-                                       "页面中没有条目：没有以字段名开头的行"));
+    page.errors.push_back(
+        Error::Parse(1, 1,
+                     "the page has no entries: no line starts with a field label (" +
+                         std::string(kExpectedLabels) + ")",
+                     "页面中没有条目：没有以字段名开头的行"));
     return page;
   }
 
@@ -374,7 +404,8 @@ PageImport ParsePage(std::string_view text, const PageOptions& options, const Ga
   for (std::size_t b = first_entry; b <= last_entry; ++b) {
     if (!IsEntryBlock(blocks[b])) {
       for (const PageLine& line : blocks[b].lines) {
-        ReportUnrecognised(line, context, "unrecognised line in the entries section", "条目部分中无法识别的行");
+        ReportUnrecognised(line, context, "unrecognised line in the entries section",
+                           "条目部分中无法识别的行");
       }
       continue;
     }
@@ -385,8 +416,8 @@ PageImport ParsePage(std::string_view text, const PageOptions& options, const Ga
     if (auto [it, inserted] = office_lines.emplace(office->id, entry.first_line); !inserted) {
       page.errors.push_back(Error::Parse(
           entry.first_line, 1,
-          "second entry for office \"" + office->id + "\" (the first starts on line " + std::to_string(it->second) +
-              "); merge the entries or add the right heading",
+          "second entry for office \"" + office->id + "\" (the first starts on line " +
+              std::to_string(it->second) + "); merge the entries or add the right heading",
           "机关“" + office->id + "”的第二个条目（第一个始于第 " + std::to_string(it->second) +
               " 行）；请合并条目或添加正确的标题"));
       continue;
@@ -401,8 +432,9 @@ PageImport ParsePage(std::string_view text, const PageOptions& options, const Ga
     page.offices.clear();
     return page;
   }
-  std::stable_sort(page.offices.begin(), page.offices.end(),
-                   [](const Office& a, const Office& b) { return JurisdictionIndex(a) < JurisdictionIndex(b); });
+  std::stable_sort(page.offices.begin(), page.offices.end(), [](const Office& a, const Office& b) {
+    return JurisdictionIndex(a) < JurisdictionIndex(b);
+  });
   AddMissingOfficeWarnings(page.offices, page.warnings);
   return page;
 }

@@ -42,7 +42,8 @@ std::string NamedPlace(std::string_view part) {
   const std::string trimmed = Trim(part);
   for (std::string_view suffix : {" city", " City", " Province", " province"}) {
     const std::size_t at = trimmed.rfind(suffix);
-    if (at != std::string::npos && at + suffix.size() == trimmed.size()) return trimmed.substr(0, at);
+    if (at != std::string::npos && at + suffix.size() == trimmed.size())
+      return trimmed.substr(0, at);
   }
   return {};
 }
@@ -96,16 +97,20 @@ const JurisdictionEntry* InferFromEnglishAddress(std::string_view en, const Gaze
 
 const JurisdictionEntry* FindJurisdictionByHeading(std::string_view heading) {
   const std::string folded = FoldName(heading);
-  if (folded == "national" || folded == "nationalmps" || folded == "mps" || folded == "ministryofpublicsecurity") {
+  if (folded == "national" || folded == "nationalmps" || folded == "mps" ||
+      folded == "ministryofpublicsecurity") {
     return FindJurisdictionByOfficeId("mps");
   }
-  if (folded == "bingtuan" || folded == "xpcc" || folded == "xinjiangproductionandconstructioncorps") {
+  if (folded == "bingtuan" || folded == "xpcc" ||
+      folded == "xinjiangproductionandconstructioncorps") {
     return FindJurisdictionByOfficeId("xinjiang-bingtuan");
   }
 
   const std::string trimmed = Trim(heading);
   for (const JurisdictionEntry& entry : Jurisdictions()) {
-    if (!folded.empty() && (FoldName(entry.office_id) == folded || FoldName(entry.name_en) == folded)) return &entry;
+    if (!folded.empty() &&
+        (FoldName(entry.office_id) == folded || FoldName(entry.name_en) == folded))
+      return &entry;
     if (entry.name_zh == trimmed) return &entry;
   }
   return nullptr;

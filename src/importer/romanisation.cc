@@ -14,8 +14,8 @@ namespace {
 
 // English words of addresses that happen to split into pinyin syllables
 // ("Area" = a + re, "Gate" = ga + te); they are never romanised names.
-constexpr std::array<std::string_view, 12> kEnglishWords = {"area", "gate", "an",   "he",   "long", "pan",
-                                                            "sun",  "tan",  "bang", "hang", "men",  "die"};
+constexpr std::array<std::string_view, 12> kEnglishWords = {
+    "area", "gate", "an", "he", "long", "pan", "sun", "tan", "bang", "hang", "men", "die"};
 
 constexpr std::size_t kMaxRunSyllables = 5;
 
@@ -47,7 +47,8 @@ const std::set<std::string>& SyllableInventory() {
     std::size_t start = 0;
     while (start < readings.size()) {
       const std::size_t space = std::min(readings.find(' ', start), readings.size());
-      const std::string syllable = FoldName(std::string_view(readings).substr(start, space - start));
+      const std::string syllable =
+          FoldName(std::string_view(readings).substr(start, space - start));
       // Interjection readings without a vowel (m, ng, hm) would make almost
       // any word segmentable.
       if (syllable.find_first_of("aeiouv") != std::string::npos) syllables.insert(syllable);
@@ -64,7 +65,8 @@ bool IsSyllableSequence(std::string_view word) {
   reachable[0] = true;
   for (std::size_t end = 1; end <= word.size(); ++end) {
     for (std::size_t length = 1; length <= 6 && length <= end; ++length) {
-      if (reachable[end - length] && inventory.contains(std::string(word.substr(end - length, length)))) {
+      if (reachable[end - length] &&
+          inventory.contains(std::string(word.substr(end - length, length)))) {
         reachable[end] = true;
         break;
       }
@@ -87,12 +89,14 @@ std::vector<std::vector<Syllable>> HanRuns(std::string_view zh) {
     std::size_t start = 0;
     while (start < romanised.size()) {
       const std::size_t space = std::min(romanised.find(' ', start), romanised.size());
-      if (space > start) readings.push_back(FoldName(std::string_view(romanised).substr(start, space - start)));
+      if (space > start)
+        readings.push_back(FoldName(std::string_view(romanised).substr(start, space - start)));
       start = space + 1;
     }
     std::vector<Syllable> syllables;
     for (std::size_t i = 0; i < characters.size(); ++i) {
-      std::string reading = readings.size() == characters.size() ? readings[i] : FoldName(Pinyin(characters[i]));
+      std::string reading =
+          readings.size() == characters.size() ? readings[i] : FoldName(Pinyin(characters[i]));
       syllables.push_back({std::move(reading), characters[i]});
     }
     runs.push_back(std::move(syllables));
@@ -132,12 +136,15 @@ std::vector<std::string> EnglishWords(std::string_view en) {
 bool LooksRomanised(const std::string& word) {
   if (!std::isupper(static_cast<unsigned char>(word[0]))) return false;
   // Acronyms (PSB, MPS) are not romanised names.
-  const bool has_lower = std::any_of(word.begin() + 1, word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  const bool has_lower = std::any_of(word.begin() + 1, word.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c));
+  });
   if (!has_lower) return false;
 
   const std::string folded = FoldName(word);
   if (folded.size() < 2) return false;
-  if (std::find(kEnglishWords.begin(), kEnglishWords.end(), folded) != kEnglishWords.end()) return false;
+  if (std::find(kEnglishWords.begin(), kEnglishWords.end(), folded) != kEnglishWords.end())
+    return false;
   return IsSyllableSequence(folded);
 }
 
@@ -153,7 +160,8 @@ std::string Capitalised(std::string text) {
 }
 
 // The run of consecutive syllables nearest to `folded`; distance 0 is a match.
-std::optional<RunMatch> NearestRun(const std::vector<std::vector<Syllable>>& runs, const std::string& folded) {
+std::optional<RunMatch> NearestRun(const std::vector<std::vector<Syllable>>& runs,
+                                   const std::string& folded) {
   std::optional<RunMatch> best;
   for (const std::vector<Syllable>& run : runs) {
     for (std::size_t begin = 0; begin < run.size(); ++begin) {
@@ -178,7 +186,8 @@ Romaniser::Romaniser(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   }
 }
 
-std::vector<RomanisationMismatch> Romaniser::Compare(std::string_view en, std::string_view zh) const {
+std::vector<RomanisationMismatch> Romaniser::Compare(std::string_view en,
+                                                     std::string_view zh) const {
   std::vector<RomanisationMismatch> mismatches;
   const std::vector<std::vector<Syllable>> runs = HanRuns(zh);
   if (runs.empty()) return mismatches;

@@ -57,7 +57,8 @@ bool IsHan(char32_t value) {
 
 bool HasHan(std::string_view text) {
   const std::vector<CodePoint> points = DecodeUtf8(text);
-  return std::any_of(points.begin(), points.end(), [](const CodePoint& p) { return IsHan(p.value); });
+  return std::any_of(points.begin(), points.end(),
+                     [](const CodePoint& p) { return IsHan(p.value); });
 }
 
 int ColumnAt(std::string_view line, std::size_t byte_offset) {

@@ -103,24 +103,34 @@ std::optional<Candidate> SplitHyphenExtension(const Candidate& candidate) {
 
 PhoneType ToPhoneType(PhoneNumberUtil::PhoneNumberType type) {
   switch (type) {
-    case PhoneNumberUtil::FIXED_LINE: return PhoneType::kFixedLine;
-    case PhoneNumberUtil::MOBILE: return PhoneType::kMobile;
-    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return PhoneType::kFixedLineOrMobile;
-    case PhoneNumberUtil::TOLL_FREE: return PhoneType::kTollFree;
-    case PhoneNumberUtil::PREMIUM_RATE: return PhoneType::kPremiumRate;
-    case PhoneNumberUtil::SHARED_COST: return PhoneType::kSharedCost;
-    case PhoneNumberUtil::VOIP: return PhoneType::kVoip;
-    case PhoneNumberUtil::PERSONAL_NUMBER: return PhoneType::kPersonalNumber;
-    case PhoneNumberUtil::PAGER: return PhoneType::kPager;
-    case PhoneNumberUtil::UAN: return PhoneType::kUan;
-    case PhoneNumberUtil::VOICEMAIL: return PhoneType::kVoicemail;
-    default: return PhoneType::kUnknown;
+    case PhoneNumberUtil::FIXED_LINE:
+      return PhoneType::kFixedLine;
+    case PhoneNumberUtil::MOBILE:
+      return PhoneType::kMobile;
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE:
+      return PhoneType::kFixedLineOrMobile;
+    case PhoneNumberUtil::TOLL_FREE:
+      return PhoneType::kTollFree;
+    case PhoneNumberUtil::PREMIUM_RATE:
+      return PhoneType::kPremiumRate;
+    case PhoneNumberUtil::SHARED_COST:
+      return PhoneType::kSharedCost;
+    case PhoneNumberUtil::VOIP:
+      return PhoneType::kVoip;
+    case PhoneNumberUtil::PERSONAL_NUMBER:
+      return PhoneType::kPersonalNumber;
+    case PhoneNumberUtil::PAGER:
+      return PhoneType::kPager;
+    case PhoneNumberUtil::UAN:
+      return PhoneType::kUan;
+    case PhoneNumberUtil::VOICEMAIL:
+      return PhoneType::kVoicemail;
+    default:
+      return PhoneType::kUnknown;
   }
 }
 
-Attempt Fail(Failure failure, Error error) {
-  return {std::nullopt, failure, std::move(error)};
-}
+Attempt Fail(Failure failure, Error error) { return {std::nullopt, failure, std::move(error)}; }
 
 // Area codes are written with or without the trunk 0: "025", "25", "0951".
 Result<std::string> NormalizeAreaCode(std::string_view area_code) {
@@ -130,7 +140,8 @@ Result<std::string> NormalizeAreaCode(std::string_view area_code) {
     return Error::InvalidArgument(
         "invalid area code \"" + std::string(area_code) +
             "\": expected 2 or 3 digits after the trunk 0, for example 025 or 0951",
-        "区号“" + std::string(area_code) + "”无效：应为长途字冠 0 之后的 2 至 3 位数字，例如 025 或 0951");
+        "区号“" + std::string(area_code) +
+            "”无效：应为长途字冠 0 之后的 2 至 3 位数字，例如 025 或 0951");
   }
   return code;
 }
@@ -149,7 +160,8 @@ NormalizedPhone Describe(const PhoneNumber& number) {
   std::string significant;
   util.GetNationalSignificantNumber(number, &significant);
   const int area_length = util.GetLengthOfGeographicalAreaCode(number);
-  if (area_length > 0) phone.area_code = significant.substr(0, static_cast<std::size_t>(area_length));
+  if (area_length > 0)
+    phone.area_code = significant.substr(0, static_cast<std::size_t>(area_length));
   return phone;
 }
 
@@ -159,11 +171,14 @@ Attempt ParseCandidate(const Candidate& candidate, std::string_view area_code) {
 
   if (IsLocalNumber(number)) {
     if (Trim(area_code).empty()) {
-      return Fail(Failure::kLocalWithoutAreaCode,
-                  Error::InvalidArgument(
-                      "\"" + number + "\" is a local number without area code; give the area code of the office's "
-                      "city (for example --area-code 025)",
-                      "“" + number + "”是不带区号的本地号码；请提供机关所在城市的区号（例如 --area-code 025）"));
+      return Fail(
+          Failure::kLocalWithoutAreaCode,
+          Error::InvalidArgument(
+              "\"" + number +
+                  "\" is a local number without area code; give the area code of the office's "
+                  "city (for example --area-code 025)",
+              "“" + number +
+                  "”是不带区号的本地号码；请提供机关所在城市的区号（例如 --area-code 025）"));
     }
     Result<std::string> code = NormalizeAreaCode(area_code);
     if (!code) return Fail(Failure::kOther, code.error());
@@ -176,8 +191,9 @@ Attempt ParseCandidate(const Candidate& candidate, std::string_view area_code) {
   if (util.Parse(number, kRegion, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR ||
       !util.IsPossibleNumber(parsed)) {
     return Fail(Failure::kOther,
-                Error::InvalidArgument("\"" + number + "\" is not a possible phone number in China: check the digits",
-                                       "“" + number + "”不是中国可能存在的电话号码：请检查数字"));
+                Error::InvalidArgument(
+                    "\"" + number + "\" is not a possible phone number in China: check the digits",
+                    "“" + number + "”不是中国可能存在的电话号码：请检查数字"));
   }
   if (!candidate.extension.empty()) parsed.set_extension(candidate.extension);
 
@@ -190,18 +206,30 @@ Attempt ParseCandidate(const Candidate& candidate, std::string_view area_code) {
 
 std::string_view PhoneTypeName(PhoneType type) {
   switch (type) {
-    case PhoneType::kFixedLine: return "fixed_line";
-    case PhoneType::kMobile: return "mobile";
-    case PhoneType::kFixedLineOrMobile: return "fixed_line_or_mobile";
-    case PhoneType::kTollFree: return "toll_free";
-    case PhoneType::kPremiumRate: return "premium_rate";
-    case PhoneType::kSharedCost: return "shared_cost";
-    case PhoneType::kVoip: return "voip";
-    case PhoneType::kPersonalNumber: return "personal_number";
-    case PhoneType::kPager: return "pager";
-    case PhoneType::kUan: return "uan";
-    case PhoneType::kVoicemail: return "voicemail";
-    case PhoneType::kUnknown: return "unknown";
+    case PhoneType::kFixedLine:
+      return "fixed_line";
+    case PhoneType::kMobile:
+      return "mobile";
+    case PhoneType::kFixedLineOrMobile:
+      return "fixed_line_or_mobile";
+    case PhoneType::kTollFree:
+      return "toll_free";
+    case PhoneType::kPremiumRate:
+      return "premium_rate";
+    case PhoneType::kSharedCost:
+      return "shared_cost";
+    case PhoneType::kVoip:
+      return "voip";
+    case PhoneType::kPersonalNumber:
+      return "personal_number";
+    case PhoneType::kPager:
+      return "pager";
+    case PhoneType::kUan:
+      return "uan";
+    case PhoneType::kVoicemail:
+      return "voicemail";
+    case PhoneType::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -235,7 +263,8 @@ std::string DescribePhoneLocation(std::string_view e164, std::string_view locale
 
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  if (util.Parse(std::string(e164), kRegion, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return {};
+  if (util.Parse(std::string(e164), kRegion, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+    return {};
 
   const std::string language(locale);
   std::lock_guard<std::mutex> lock(mutex);

@@ -26,7 +26,8 @@ std::vector<OfficeWarning> CheckFixture() {
 
 std::vector<std::string> Lines(const std::vector<OfficeWarning>& warnings, bool chinese) {
   std::vector<std::string> lines;
-  for (const OfficeWarning& warning : warnings) lines.push_back(warning.code + " " + FormatWarning(warning, chinese));
+  for (const OfficeWarning& warning : warnings)
+    lines.push_back(warning.code + " " + FormatWarning(warning, chinese));
   return lines;
 }
 
@@ -47,17 +48,22 @@ Office OfficeWithPhone(const std::string& id, const std::string& text) {
 // The page's known faults, and only those, in office order.
 TEST(ChecksTest, FixtureWarnings) {
   const std::vector<std::string> expected = {
-      "address-romanisation tianjin addresses[0].en: English address has \"Tianjing\" where the Chinese address "
+      "address-romanisation tianjin addresses[0].en: English address has \"Tianjing\" where the "
+      "Chinese address "
       "reads \"Tianjin\" (天津)",
       "address-damaged shanxi addresses[0].zh: stray space inside brackets in \"( 出\"",
       "address-damaged liaoning addresses[0].zh: stray space inside brackets in \"心 )\"",
       "address-damaged liaoning addresses[0].zh: stray symbol \"&\" in the Chinese address",
-      "phone-area-code-inferred jiangsu phones[1].text: number \"86783860\" was published without area code; "
+      "phone-area-code-inferred jiangsu phones[1].text: number \"86783860\" was published without "
+      "area code; "
       "+862586783860 takes the area code of the number before it",
-      "address-romanisation hubei addresses[0].en: English address has \"Jindao\" where the Chinese address reads "
+      "address-romanisation hubei addresses[0].en: English address has \"Jindao\" where the "
+      "Chinese address reads "
       "\"Jinqiao\" (金桥)",
-      "address-damaged hunan addresses[0].zh: stray space between two Chinese characters in \"坡 西\"",
-      "address-damaged qinghai addresses[0].zh: a bracket splits the place name 西宁 in the Chinese address; the "
+      "address-damaged hunan addresses[0].zh: stray space between two Chinese characters in \"坡 "
+      "西\"",
+      "address-damaged qinghai addresses[0].zh: a bracket splits the place name 西宁 in the "
+      "Chinese address; the "
       "text looks damaged",
   };
   EXPECT_EQ(Lines(CheckFixture(), false), expected);
@@ -67,7 +73,8 @@ TEST(ChecksTest, WarningsInChinese) {
   const std::vector<std::string> lines = Lines(CheckFixture(), true);
   ASSERT_FALSE(lines.empty());
   EXPECT_EQ(lines[0],
-            "address-romanisation tianjin addresses[0].en: 英文地址写作“Tianjing”，而中文地址中的“天津”应拼作“Tianjin”");
+            "address-romanisation tianjin addresses[0].en: "
+            "英文地址写作“Tianjing”，而中文地址中的“天津”应拼作“Tianjin”");
 }
 
 TEST(ChecksTest, AreaCodeOfOtherCity) {
@@ -81,8 +88,10 @@ TEST(ChecksTest, AreaCodeOfOtherCity) {
 }
 
 TEST(ChecksTest, AreaCodeOfOwnCity) {
-  EXPECT_TRUE(CheckOffices(std::vector<Office>{OfficeWithPhone("ningxia", "0951-6136535")}).empty());
-  EXPECT_TRUE(CheckOffices(std::vector<Office>{OfficeWithPhone("beijing", "010-62638800")}).empty());
+  EXPECT_TRUE(
+      CheckOffices(std::vector<Office>{OfficeWithPhone("ningxia", "0951-6136535")}).empty());
+  EXPECT_TRUE(
+      CheckOffices(std::vector<Office>{OfficeWithPhone("beijing", "010-62638800")}).empty());
 }
 
 TEST(ChecksTest, MobileNumberNotCheckedForCity) {
@@ -97,13 +106,17 @@ TEST(ChecksTest, NumberOutsideRanges) {
 }
 
 TEST(ChecksTest, RomanisationMatches) {
-  const Office office = OfficeWithAddress("shaanxi", "Xi’an city, Weiyang district, 51 West Section of North Second "
-                                                     "Ring Road", "西安市未央区二环北路西段51号");
+  const Office office =
+      OfficeWithAddress("shaanxi",
+                        "Xi’an city, Weiyang district, 51 West Section of North Second "
+                        "Ring Road",
+                        "西安市未央区二环北路西段51号");
   EXPECT_TRUE(CheckOffices(std::vector<Office>{office}).empty());
 }
 
 TEST(ChecksTest, RomanisationNearMiss) {
-  const Office office = OfficeWithAddress("gansu", "Lanzhou city, 52 Huangheyang Road", "兰州市城关区黄河沿52号");
+  const Office office =
+      OfficeWithAddress("gansu", "Lanzhou city, 52 Huangheyang Road", "兰州市城关区黄河沿52号");
   const std::vector<OfficeWarning> warnings = CheckOffices(std::vector<Office>{office});
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].code, kCheckAddressRomanisation);
@@ -111,8 +124,10 @@ TEST(ChecksTest, RomanisationNearMiss) {
 }
 
 TEST(ChecksTest, EnglishWordsNotTakenForPinyin) {
-  const Office office = OfficeWithAddress("inner-mongolia", "Hohhot city, Jinshidun Residence Building 4, Area B, "
-                                                            "Northwest Gate", "呼和浩特市新城区金士顿公馆4号楼");
+  const Office office = OfficeWithAddress("inner-mongolia",
+                                          "Hohhot city, Jinshidun Residence Building 4, Area B, "
+                                          "Northwest Gate",
+                                          "呼和浩特市新城区金士顿公馆4号楼");
   EXPECT_TRUE(CheckOffices(std::vector<Office>{office}).empty());
 }
 
@@ -125,7 +140,8 @@ TEST(ChecksTest, UnbalancedBracketDamaged) {
 }
 
 TEST(ChecksTest, OrdinaryBracketsNotDamaged) {
-  const Office office = OfficeWithAddress("anhui", "Hefei city", "安徽省政务服务中心(合肥市马鞍山路509号)三楼");
+  const Office office =
+      OfficeWithAddress("anhui", "Hefei city", "安徽省政务服务中心(合肥市马鞍山路509号)三楼");
   EXPECT_TRUE(CheckOffices(std::vector<Office>{office}).empty());
 }
 

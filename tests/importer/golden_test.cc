@@ -19,7 +19,8 @@ namespace {
 
 constexpr char kFixture[] = "tests/fixtures/page-entries.txt";
 constexpr char kPageTitle[] =
-    "Where Can My NGO Find Contact Information for Public Security NGO Offices to Register or Report a Temporary "
+    "Where Can My NGO Find Contact Information for Public Security NGO Offices to Register or "
+    "Report a Temporary "
     "Activity?";
 
 std::string ReadFile(const std::string& path) {

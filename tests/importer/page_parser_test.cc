@@ -30,43 +30,51 @@ std::string Positions(const PageImport& page) {
 }
 
 TEST(PageParserTest, NestedDamagedBracketsKeptWhole) {
-  const Office office = Only(Parse(
-      "Address: Liaoning Province Government Affairs Service Center, Shenyang city, Huanggu district, 19 East "
-      "Chongshan Road (沈阳市皇姑区崇山东路19号& (辽宁省政务服务中心 ))\n"));
+  const Office office =
+      Only(Parse("Address: Liaoning Province Government Affairs Service Center, Shenyang city, "
+                 "Huanggu district, 19 East "
+                 "Chongshan Road (沈阳市皇姑区崇山东路19号& (辽宁省政务服务中心 ))\n"));
   EXPECT_EQ(office.id, "liaoning");
   ASSERT_EQ(office.addresses.size(), 1u);
   EXPECT_EQ(office.addresses[0].text.zh, "沈阳市皇姑区崇山东路19号& (辽宁省政务服务中心 )");
   EXPECT_EQ(office.addresses[0].text.en,
-            "Liaoning Province Government Affairs Service Center, Shenyang city, Huanggu district, 19 East "
+            "Liaoning Province Government Affairs Service Center, Shenyang city, Huanggu district, "
+            "19 East "
             "Chongshan Road");
 }
 
 TEST(PageParserTest, BracketSplittingNameKeptWhole) {
-  const Office office = Only(Parse(
-      "Address: Xining city, Chengzhong district, 35 Beida Street (西宁市城中区北大街35号西 (宁市公安局出入境管理处))\n"));
+  const Office office =
+      Only(Parse("Address: Xining city, Chengzhong district, 35 Beida Street "
+                 "(西宁市城中区北大街35号西 (宁市公安局出入境管理处))\n"));
   EXPECT_EQ(office.id, "qinghai");
   EXPECT_EQ(office.addresses[0].text.zh, "西宁市城中区北大街35号西 (宁市公安局出入境管理处)");
 }
 
 TEST(PageParserTest, EnglishBracketBeforeChinese) {
-  const Office office = Only(Parse(
-      "Address: Jinan city, 185 Jing’er Road, Northwest Gate (North Lishan Building) (济南市市中区经二路185号西北门(丽山大厦北))\n"));
+  const Office office =
+      Only(Parse("Address: Jinan city, 185 Jing’er Road, Northwest Gate (North Lishan Building) "
+                 "(济南市市中区经二路185号西北门(丽山大厦北))\n"));
   EXPECT_EQ(office.id, "shandong");
-  EXPECT_EQ(office.addresses[0].text.en, "Jinan city, 185 Jing’er Road, Northwest Gate (North Lishan Building)");
+  EXPECT_EQ(office.addresses[0].text.en,
+            "Jinan city, 185 Jing’er Road, Northwest Gate (North Lishan Building)");
   EXPECT_EQ(office.addresses[0].text.zh, "济南市市中区经二路185号西北门(丽山大厦北)");
 }
 
 TEST(PageParserTest, CommaInsideChineseKept) {
-  const Office office = Only(Parse(
-      "Address: Hangzhou city, 163 Jiefang Road (杭州市解放路163号, 二楼办证大厅 (省公安厅出入境大楼))\n"));
+  const Office office =
+      Only(Parse("Address: Hangzhou city, 163 Jiefang Road (杭州市解放路163号, 二楼办证大厅 "
+                 "(省公安厅出入境大楼))\n"));
   EXPECT_EQ(office.id, "zhejiang");
   EXPECT_EQ(office.addresses[0].text.zh, "杭州市解放路163号, 二楼办证大厅 (省公安厅出入境大楼)");
 }
 
 TEST(PageParserTest, TwoAddressesEachWithSourceNote) {
-  const Office office = Only(Parse(
-      "Address: Lhasa city, 4 Middle Beijing Road (address as provided on national MPS site: 拉萨市北京中路4号); "
-      "Lhasa city, Chengguan district, 1 East Beijing Road (address as provided on Tibet site: 拉萨市城关区北京东路1号)\n"));
+  const Office office =
+      Only(Parse("Address: Lhasa city, 4 Middle Beijing Road (address as provided on national MPS "
+                 "site: 拉萨市北京中路4号); "
+                 "Lhasa city, Chengguan district, 1 East Beijing Road (address as provided on "
+                 "Tibet site: 拉萨市城关区北京东路1号)\n"));
   EXPECT_EQ(office.id, "tibet");
   ASSERT_EQ(office.addresses.size(), 2u);
   EXPECT_EQ(office.addresses[0].text.en, "Lhasa city, 4 Middle Beijing Road");
@@ -78,9 +86,10 @@ TEST(PageParserTest, TwoAddressesEachWithSourceNote) {
 }
 
 TEST(PageParserTest, AreaCodeTakenFromNumberBefore) {
-  const Office office = Only(Parse(
-      "Address: Nanjing city, Gulou district, 86 Zhanjiang Road (南京市鼓楼区湛江路86, 省公安厅出入境接待大厅)\n"
-      "Telephone: 025-86783861, 86783860*\n"));
+  const Office office =
+      Only(Parse("Address: Nanjing city, Gulou district, 86 Zhanjiang Road (南京市鼓楼区湛江路86, "
+                 "省公安厅出入境接待大厅)\n"
+                 "Telephone: 025-86783861, 86783860*\n"));
   EXPECT_EQ(office.id, "jiangsu");
   ASSERT_EQ(office.phones.size(), 2u);
   EXPECT_EQ(office.phones[0].e164, "+862586783861");
@@ -92,9 +101,9 @@ TEST(PageParserTest, AreaCodeTakenFromNumberBefore) {
 }
 
 TEST(PageParserTest, AsteriskConfirmsThatNumberOnly) {
-  const Office office = Only(Parse(
-      "Address: Zhengzhou city, 66 South Huanghe Road (郑州市黄河南路66号)\n"
-      "Telephone: 0371-86038309, 0371-86038319*\n"));
+  const Office office =
+      Only(Parse("Address: Zhengzhou city, 66 South Huanghe Road (郑州市黄河南路66号)\n"
+                 "Telephone: 0371-86038309, 0371-86038319*\n"));
   ASSERT_EQ(office.phones.size(), 2u);
   EXPECT_FALSE(office.phones[0].confirmed());
   EXPECT_TRUE(office.phones[1].confirmed());
@@ -106,7 +115,8 @@ TEST(PageParserTest, AsteriskConfirmsThatNumberOnly) {
 TEST(PageParserTest, FaxParsed) {
   const Office office = Only(Parse(
       "Address: Chongqing city, Yubei district, 555 Huanglong Road (重庆市渝北区黄龙路555号)\n"
-      "Telephone: 023-63961219*\nFax: 023-63962440\nRegular Working Hours: 09:00-11:30, 14:00-17:00\n"));
+      "Telephone: 023-63961219*\nFax: 023-63962440\nRegular Working Hours: 09:00-11:30, "
+      "14:00-17:00\n"));
   EXPECT_EQ(office.id, "chongqing");
   ASSERT_EQ(office.faxes.size(), 1u);
   EXPECT_EQ(office.faxes[0].e164, "+862363962440");
@@ -114,7 +124,8 @@ TEST(PageParserTest, FaxParsed) {
 }
 
 TEST(PageParserTest, LocalNumberFirstInListIsError) {
-  const PageImport page = Parse("Address: Nanjing city (南京市鼓楼区湛江路86号)\nTelephone: 86783860*\n");
+  const PageImport page =
+      Parse("Address: Nanjing city (南京市鼓楼区湛江路86号)\nTelephone: 86783860*\n");
   ASSERT_EQ(page.errors.size(), 1u);
   EXPECT_EQ(page.errors[0].line, 2);
   EXPECT_EQ(page.errors[0].column, 12);
@@ -123,7 +134,9 @@ TEST(PageParserTest, LocalNumberFirstInListIsError) {
 }
 
 TEST(PageParserTest, EntryWithoutPhoneOrHours) {
-  const Office office = Only(Parse("Address: Haikou city, Longhua district, 28 West Hongmian Road (海口市龙华区红棉西路28号)\n"));
+  const Office office =
+      Only(Parse("Address: Haikou city, Longhua district, 28 West Hongmian Road "
+                 "(海口市龙华区红棉西路28号)\n"));
   EXPECT_EQ(office.id, "hainan");
   EXPECT_TRUE(office.phones.empty());
   EXPECT_FALSE(office.hours.text.has_value());
@@ -140,13 +153,15 @@ TEST(PageParserTest, HoursKeptVerbatim) {
   EXPECT_EQ(page.offices[0].id, "tianjin");
   EXPECT_EQ(page.offices[0].hours.text, "Mon-Thurs 09:00-17:00, Fri 09:00-16:00");
   EXPECT_EQ(page.offices[1].id, "hebei");
-  EXPECT_EQ(page.offices[1].hours.text, "09:00-11:30, 14:00-17:00 (Summer Hours: 9:00-11:30, 14:30-17:00)");
+  EXPECT_EQ(page.offices[1].hours.text,
+            "09:00-11:30, 14:00-17:00 (Summer Hours: 9:00-11:30, 14:30-17:00)");
   EXPECT_EQ(page.offices[1].hours.source_id, "page-2017-04-23");
 }
 
 TEST(PageParserTest, HeadingKeepsBingtuanApartFromXinjiang) {
   const PageImport page = Parse(
-      "Address: Urumqi city, Shayibake district, 58 Huanghe Road (乌鲁木齐市沙依巴克区黄河路58号)\n\n"
+      "Address: Urumqi city, Shayibake district, 58 Huanghe Road "
+      "(乌鲁木齐市沙依巴克区黄河路58号)\n\n"
       "Xinjiang Bingtuan\nAddress: Urumqi city, 204 Xinmin Road (乌鲁木齐市新民路204号)\n");
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page.offices.size(), 2u);
@@ -178,7 +193,8 @@ TEST(PageParserTest, EnglishCityWhenChineseSilent) {
 }
 
 TEST(PageParserTest, ProvinceShortNameAtStart) {
-  const Office office = Only(Parse("Address: Guangxi Nanning city, 6 Yibin Road (广西南宁市怡宾路6号政务大厅三楼)\n"));
+  const Office office = Only(
+      Parse("Address: Guangxi Nanning city, 6 Yibin Road (广西南宁市怡宾路6号政务大厅三楼)\n"));
   EXPECT_EQ(office.id, "guangxi");
 }
 
@@ -190,7 +206,8 @@ TEST(PageParserTest, HeadingForMinistry) {
 
 TEST(PageParserTest, ProseAroundEntriesSkipped) {
   const PageImport page = ParsePage(
-      "You are here\n\nApril 23, 2017\n\nWhere Can I Register?\n\nSome introduction: with a colon.\n\n"
+      "You are here\n\nApril 23, 2017\n\nWhere Can I Register?\n\nSome introduction: with a "
+      "colon.\n\n"
       "National (MPS)\nTelephone: 010-58186464\n\nSupport us\n\nTell us more!\n");
   ASSERT_TRUE(page.ok()) << page.errors.front().message;
   EXPECT_EQ(page.source.date, "2017-04-23");
@@ -203,7 +220,8 @@ TEST(PageParserTest, DateOptionOverridesDateLine) {
   PageOptions options;
   options.date = "2018-01-02";
   options.source_id = "list";
-  const PageImport page = ParsePage("April 23, 2017\n\nNational (MPS)\nTelephone: 010-58186465*\n", options);
+  const PageImport page =
+      ParsePage("April 23, 2017\n\nNational (MPS)\nTelephone: 010-58186465*\n", options);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page.offices[0].phones[0].confirmed_on, "2018-01-02");
   EXPECT_EQ(page.offices[0].phones[0].source_id, "list");
@@ -229,11 +247,11 @@ TEST(PageParserTest, UnrecognisedLineReportedWithPosition) {
 
 TEST(PageParserTest, MalformedPageReportsEveryError) {
   const PageImport page = Parse(
-      "Address: Beijing city (北京市海淀区双榆树北里甲22号\n"   // unclosed bracket
+      "Address: Beijing city (北京市海淀区双榆树北里甲22号\n"  // unclosed bracket
       "Telephone: 010-58186464\n\n"
-      "Atlantis\nAddress: Somewhere (某地)\n\n"                 // unknown heading
+      "Atlantis\nAddress: Somewhere (某地)\n\n"  // unknown heading
       "Address: Chengdu city (成都市人民西路2号)\n"
-      "Telephone: 028-86408917, , 0-12\n\n"                     // empty item, impossible number
+      "Telephone: 028-86408917, , 0-12\n\n"  // empty item, impossible number
       "Lost paragraph in the middle\n\n"
       "Address: Harbin city (哈尔滨市道里区经纬头道街6号)\nAddress: again (哈尔滨市)\n\n"
       "Adress: Hefei city (合肥市)\n");
@@ -259,7 +277,8 @@ TEST(PageParserTest, MisspeltLabelAfterEntriesIsError) {
 
 TEST(PageParserTest, SecondEntryForOfficeIsError) {
   const PageImport page = Parse(
-      "Address: Chengdu city (成都市人民西路2号)\n\nAddress: Chengdu city, again (成都市人民西路3号)\n");
+      "Address: Chengdu city (成都市人民西路2号)\n\nAddress: Chengdu city, again "
+      "(成都市人民西路3号)\n");
   ASSERT_EQ(page.errors.size(), 1u);
   EXPECT_EQ(page.errors[0].line, 3);
   EXPECT_NE(page.errors[0].message.find("sichuan"), std::string::npos);

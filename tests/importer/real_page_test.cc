@@ -32,8 +32,9 @@ Totals Count(const PageImport& page) {
   for (const Office& office : page.offices) {
     totals.phones += office.phones.size();
     totals.faxes += office.faxes.size();
-    totals.confirmed += static_cast<std::size_t>(std::count_if(
-        office.phones.begin(), office.phones.end(), [](const PhoneNumber& phone) { return phone.confirmed(); }));
+    totals.confirmed += static_cast<std::size_t>(
+        std::count_if(office.phones.begin(), office.phones.end(),
+                      [](const PhoneNumber& phone) { return phone.confirmed(); }));
   }
   return totals;
 }
@@ -57,7 +58,8 @@ class RealPageTest : public testing::Test {
 };
 
 TEST_F(RealPageTest, ParsesWithoutErrors) {
-  for (const Error& error : page_.errors) ADD_FAILURE() << error.line << ":" << error.column << " " << error.message;
+  for (const Error& error : page_.errors)
+    ADD_FAILURE() << error.line << ":" << error.column << " " << error.message;
   EXPECT_TRUE(page_.warnings.empty());
 }
 
@@ -73,7 +75,8 @@ TEST_F(RealPageTest, DateAndSourceFromPage) {
   EXPECT_EQ(page_.source.date, "2017-04-23");
   EXPECT_EQ(page_.source.id, "page-2017-04-23");
   EXPECT_EQ(page_.source.title,
-            "Where Can My NGO Find Contact Information for Public Security NGO Offices to Register or Report a "
+            "Where Can My NGO Find Contact Information for Public Security NGO Offices to Register "
+            "or Report a "
             "Temporary Activity?");
 }
 
@@ -87,11 +90,12 @@ TEST_F(RealPageTest, EveryNumberNormalised) {
 
 TEST_F(RealPageTest, EveryOfficeFound) {
   // The offices of the entries without heading, inferred from their addresses.
-  const char* const expected[] = {"anhui",   "beijing", "chongqing", "fujian",  "gansu",    "guangdong",
-                                  "guangxi", "guizhou", "hainan",    "hebei",   "heilongjiang", "henan",
-                                  "hubei",   "hunan",   "jiangsu",   "jiangxi", "jilin",    "liaoning",
-                                  "ningxia", "qinghai", "shaanxi",   "shandong", "shanghai", "shanxi",
-                                  "sichuan", "tianjin", "tibet",     "xinjiang", "yunnan",  "zhejiang"};
+  const char* const expected[] = {"anhui",        "beijing",  "chongqing", "fujian",  "gansu",
+                                  "guangdong",    "guangxi",  "guizhou",   "hainan",  "hebei",
+                                  "heilongjiang", "henan",    "hubei",     "hunan",   "jiangsu",
+                                  "jiangxi",      "jilin",    "liaoning",  "ningxia", "qinghai",
+                                  "shaanxi",      "shandong", "shanghai",  "shanxi",  "sichuan",
+                                  "tianjin",      "tibet",    "xinjiang",  "yunnan",  "zhejiang"};
   for (const char* id : expected) EXPECT_NE(Find(page_, id), nullptr) << id;
   EXPECT_NE(Find(page_, "mps"), nullptr);
   EXPECT_NE(Find(page_, "inner-mongolia"), nullptr);

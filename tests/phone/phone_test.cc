@@ -1,8 +1,8 @@
 #include "ngodesk/phone.h"
 
 #include <fstream>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -40,12 +40,16 @@ const PhoneCase kCases[] = {
     {"AreaCodeIgnoredWhenPresent", "010-58186464", "025", "+861058186464", "fixed_line", "", false},
     // Extensions after a hyphen or a written marker.
     {"HyphenExtension", "010-12345678-1234", "", "+861012345678", "fixed_line", "1234", false},
-    {"HyphenExtensionThreeDigitArea", "0951-5012345-88", "", "+869515012345", "fixed_line", "88", false},
-    {"ChineseExtensionMarker", "010-12345678转1234", "", "+861012345678", "fixed_line", "1234", false},
-    {"EnglishExtensionMarker", "010-12345678 ext. 56", "", "+861012345678", "fixed_line", "56", false},
+    {"HyphenExtensionThreeDigitArea", "0951-5012345-88", "", "+869515012345", "fixed_line", "88",
+     false},
+    {"ChineseExtensionMarker", "010-12345678转1234", "", "+861012345678", "fixed_line", "1234",
+     false},
+    {"EnglishExtensionMarker", "010-12345678 ext. 56", "", "+861012345678", "fixed_line", "56",
+     false},
     // The trunk 0 in brackets after the country code.
     {"BracketedTrunkZero", "+86 (0)21 6123 4567", "", "+862161234567", "fixed_line", "", false},
-    {"BracketedTrunkZeroNoSpace", "+86(0)25-86783861", "", "+862586783861", "fixed_line", "", false},
+    {"BracketedTrunkZeroNoSpace", "+86(0)25-86783861", "", "+862586783861", "fixed_line", "",
+     false},
     {"InternationalPrefix", "0086 25 86783860", "", "+862586783860", "fixed_line", "", false},
     // Seven-digit subscriber numbers are normal outside the largest cities.
     {"SevenDigitsYinchuan", "0951-5012345", "", "+869515012345", "fixed_line", "", false},
@@ -82,7 +86,9 @@ TEST_P(PhoneTableTest, Normalizes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, PhoneTableTest, testing::ValuesIn(kCases),
-                         [](const testing::TestParamInfo<PhoneCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<PhoneCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST(PhoneTest, LocalNumberErrorNamesAreaCode) {
   Result<NormalizedPhone> phone = NormalizePhone("84661234");
