@@ -115,10 +115,10 @@ void AddHours(RecordWriter& record, const Hours& hours) {
 
 void AddProvenance(RecordWriter& record, const Office& office) {
   for (const Source& source : office.sources) {
-    std::string line = source.title;
+    std::string line = "[" + source.id + "] " + source.title;
     if (!source.date.empty()) line += ", " + source.date;
     if (!source.note.empty()) line += "; " + source.note;
-    record.Add("Source 来源 [" + source.id + "]", line);
+    record.Add("Source 来源", line);
   }
   for (const Correction& correction : office.corrections) {
     record.Add("Correction 更正", correction.field + ": \"" + correction.published + "\" -> \"" +
