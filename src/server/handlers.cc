@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ngodesk/calendar.h"
+#include "ngodesk/resolver.h"
 
 #include "server/gzip.h"
 #include "server/html.h"
@@ -20,9 +21,6 @@ constexpr std::string_view kContentSecurityPolicy =
 constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::string_view kDataCacheControl = "public, max-age=300";
 constexpr std::string_view kDocumentCacheControl = "public, max-age=3600";
-// Longest accepted search text in bytes: longer than any address, short
-// enough that a query costs little.
-constexpr std::size_t kMaxQueryBytes = 256;
 
 std::string DumpJson(const nlohmann::json& json) {
   // Replacing invalid UTF-8 keeps an echoed request byte from throwing.
@@ -104,12 +102,6 @@ Response HandleOffice(const Site& site, const Request& request, const std::strin
   return RepresentationResponse(request, std::move(json), kDataCacheControl);
 }
 
-Response NotImplemented(std::string_view feature_en, std::string_view feature_zh) {
-  return ErrorResponse(501, "not_implemented",
-                       std::string(feature_en) + " is not available in this build yet",
-                       std::string(feature_zh) + "在此版本中尚不可用");
-}
-
 Response HandleHours(const Site& site, const Request& request, const RequestTarget& target,
                      const std::string& id) {
   const PreparedHours* hours = site.hours(id);
@@ -142,24 +134,18 @@ Response HandleHours(const Site& site, const Request& request, const RequestTarg
       request,
       MakeRepresentation(std::string(kJson),
                          json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-                             "\n"),
+                             "\n",
+                         AcceptsGzip(request.accept_encoding)),
       at.has_value() ? kDataCacheControl : "no-store");
 }
 
-Response HandleResolve(const RequestTarget& target) {
+Response HandleResolve(const Request& request, const RequestTarget& target) {
   const std::optional<std::string_view> query = target.Param("q");
   if (!query.has_value() || query->find_first_not_of(" \t") == std::string_view::npos) {
     return ErrorResponse(400, "invalid_argument",
                          "the query parameter 'q' is missing or empty: give a place or address, "
                          "e.g. q=苏州",
                          "缺少查询参数“q”或其为空：请给出地名或地址，例如 q=苏州");
-  }
-  if (query->size() > kMaxQueryBytes) {
-    return ErrorResponse(400, "invalid_argument",
-                         "the query parameter 'q' is " + std::to_string(query->size()) +
-                             " bytes long; the maximum is " + std::to_string(kMaxQueryBytes),
-                         "查询参数“q”长 " + std::to_string(query->size()) + " 字节，上限为 " +
-                             std::to_string(kMaxQueryBytes) + " 字节");
   }
   const std::string_view procedure = target.Param("procedure").value_or("office");
   if (procedure != "office" && procedure != "activity") {
@@ -169,8 +155,21 @@ Response HandleResolve(const RequestTarget& target) {
                          "查询参数“procedure”为“" + std::string(procedure) +
                              "”；请使用“office”或“activity”");
   }
-  // TODO: return the resolver's result (ngodesk/resolver.h) once it is in the library.
-  return NotImplemented("resolving a place to an office", "地名到登记管理机关的查找");
+
+  const Procedure kind = procedure == "activity" ? Procedure::kActivity : Procedure::kOffice;
+  const Result<Resolution> resolution = Resolver::Bundled().Resolve(*query, kind);
+  if (!resolution.ok()) {
+    return ErrorResponse(400, "invalid_argument",
+                         "invalid query parameter 'q': " + resolution.error().message,
+                         "查询参数“q”无效：" + resolution.error().Text(true));
+  }
+  // A query that names no place is not an error: the body says so with a
+  // null office and an empty division.
+  std::string body = ResolutionToJson(*query, kind, *resolution) + "\n";
+  return RepresentationResponse(request,
+                                MakeRepresentation(std::string(kJson), std::move(body),
+                                                   AcceptsGzip(request.accept_encoding)),
+                                kDataCacheControl);
 }
 
 Response HandleHealth(const Site& site) {
@@ -196,7 +195,7 @@ Response Dispatch(const Site& site, const Request& request, const RequestTarget&
     case RouteId::kApiHours:
       return HandleHours(site, request, target, params[0]);
     case RouteId::kApiResolve:
-      return HandleResolve(target);
+      return HandleResolve(request, target);
     case RouteId::kApiHealth:
       return HandleHealth(site);
     case RouteId::kApiOpenApi:

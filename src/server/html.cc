@@ -252,8 +252,8 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
 }
 
 Response HtmlResponse(const Request& request, unsigned status, std::string body) {
-  std::shared_ptr<const Representation> representation =
-      MakeRepresentation(std::string(kHtml), std::move(body));
+  std::shared_ptr<const Representation> representation = MakeRepresentation(
+      std::string(kHtml), std::move(body), AcceptsGzip(request.accept_encoding));
   const bool gzip = !representation->gzip_body.empty() && AcceptsGzip(request.accept_encoding);
 
   Response response;

@@ -8,6 +8,7 @@
 
 #include "ngodesk/embedded.h"
 #include "ngodesk/office_json.h"
+#include "ngodesk/resolver.h"
 #include "server/gzip.h"
 
 NGODESK_DECLARE_EMBEDDED(ngodesk_openapi_json)
@@ -34,11 +35,11 @@ std::string QuotedHash(std::string_view bytes) {
 }  // namespace
 
 std::shared_ptr<const Representation> MakeRepresentation(std::string content_type,
-                                                         std::string body) {
+                                                         std::string body, bool compress) {
   auto representation = std::make_shared<Representation>();
   representation->content_type = std::move(content_type);
   representation->etag = QuotedHash(body);
-  if (body.size() >= kMinGzipBytes) {
+  if (compress && body.size() >= kMinGzipBytes) {
     std::string gzip = GzipCompress(body);
     if (gzip.size() < body.size()) representation->gzip_body = std::move(gzip);
   }
@@ -64,6 +65,10 @@ std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<c
     site->hours_[offices[i].id] = PrepareHours(offices[i]);
   }
   site->offices_ = std::move(offices);
+
+  // The resolver builds its index on first use; doing that now keeps the
+  // first search as fast as the others.
+  Resolver::Bundled();
 
   site->openapi_ = MakeRepresentation(std::string(kJson), std::string(EmbeddedOpenApiDocument()));
   for (const Asset& asset : assets) {

@@ -26,9 +26,10 @@ struct Representation {
   std::string etag;  // quoted, e.g. "\"9f2c4e0a1b3d5f70\""
 };
 
-// Builds a Representation, compressing the body when that saves bytes.
+// Builds a Representation. With `compress`, adds the gzip form when that
+// saves bytes; responses built per request pass whether the client accepts it.
 std::shared_ptr<const Representation> MakeRepresentation(std::string content_type,
-                                                         std::string body);
+                                                         std::string body, bool compress = true);
 
 // A file from web/, linked into the binary by ngodesk_embed.
 struct Asset {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ngodesk/office_json.h"
+#include "ngodesk/resolver.h"
 #include "server/gzip.h"
 #include "server/router.h"
 #include "test_support.h"
@@ -138,10 +139,39 @@ TEST_F(HandlersTest, ResolveValidatesParameters) {
   EXPECT_EQ(Get("/api/v1/resolve").status, 400u);
   EXPECT_EQ(Get("/api/v1/resolve?q=").status, 400u);
   EXPECT_EQ(Get("/api/v1/resolve?q=+++").status, 400u);
-  EXPECT_EQ(Get("/api/v1/resolve?q=" + std::string(257, 'a')).status, 400u);
+  EXPECT_EQ(Get("/api/v1/resolve?q=" + std::string(1025, 'a')).status, 400u);
+  EXPECT_EQ(Get("/api/v1/resolve?q=%E3%80%82%EF%BC%8C").status, 400u);  // punctuation only
   EXPECT_EQ(Get("/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E&procedure=visa").status, 400u);
   EXPECT_EQ(ErrorOf(Get("/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E&procedure=visa")).at("message"),
             "the query parameter 'procedure' is 'visa'; use 'office' or 'activity'");
+}
+
+TEST_F(HandlersTest, ResolveFindsSuzhouInJiangsu) {
+  const Response response = Get("/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E");
+  ASSERT_EQ(response.status, 200u);
+  EXPECT_EQ(response.Header("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(response.Header("Cache-Control"), "public, max-age=300");
+  const nlohmann::json body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body.at("query"), "苏州");
+  EXPECT_EQ(body.at("procedure"), "office");
+  EXPECT_EQ(body.at("office").at("id"), "jiangsu");
+  EXPECT_EQ(response.body, ResolutionToJson("苏州", Procedure::kOffice,
+                                            *Resolver::Bundled().Resolve("苏州")) + "\n");
+}
+
+TEST_F(HandlersTest, ResolveAmbiguousListsCandidates) {
+  const Response response = Get("/api/v1/resolve?q=%E6%9C%9D%E9%98%B3&procedure=activity");
+  ASSERT_EQ(response.status, 200u);
+  const nlohmann::json body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body.at("procedure"), "activity");
+  EXPECT_TRUE(body.at("ambiguous").get<bool>());
+  EXPECT_GE(body.at("candidates").size(), 2u);
+}
+
+TEST_F(HandlersTest, ResolveUnknownPlaceIsNotAnError) {
+  const Response response = Get("/api/v1/resolve?q=Atlantis");
+  ASSERT_EQ(response.status, 200u);
+  EXPECT_TRUE(nlohmann::json::parse(response.body).at("office").is_null());
 }
 
 TEST_F(HandlersTest, ResolveRejectsBadEncoding) {
