@@ -47,6 +47,15 @@ struct PageOptions {
   std::string source_title;
 };
 
+// The page line that a field of an office came from. `list` is the field's
+// first name in the JSON export: "addresses", "phones", "fax", "hours",
+// "emails", "websites".
+struct FieldLocation {
+  std::string office_id;
+  std::string list;
+  int line = 0;
+};
+
 // The result of reading a page. When `errors` is not empty, `offices` is
 // empty: a malformed page yields every problem and no office.
 struct PageImport {
@@ -54,8 +63,12 @@ struct PageImport {
   std::vector<Office> offices;          // in the order of Jurisdictions()
   std::vector<OfficeWarning> warnings;  // facts worth a look that do not stop the import
   std::vector<Error> errors;            // every problem, with line, column and offending text
+  std::vector<FieldLocation> locations;
 
   bool ok() const { return errors.empty(); }
+
+  // The page line of a field path such as "phones[1].text", or 0.
+  int LineOf(const std::string& office_id, const std::string& field) const;
 };
 
 // Reads a page with the bundled gazetteer.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -87,12 +88,16 @@ void PrintSummary(Context& context, const std::string& file, const PageImport& p
   }
 }
 
-void PrintWarnings(Context& context, const std::vector<OfficeWarning>& warnings) {
+// Each warning starts with FILE:LINE when the field's line is known.
+void PrintWarnings(Context& context, const std::string& file,
+                   const std::vector<OfficeWarning>& warnings) {
   if (warnings.empty()) return;
   const std::string count = std::to_string(warnings.size());
   context.Print(count + " warning(s):", count + " 条警告：");
   for (const OfficeWarning& warning : warnings) {
-    context.Print("  " + FormatWarning(warning, false), "  " + FormatWarning(warning, true));
+    const std::string where =
+        warning.line > 0 ? "  " + file + ":" + std::to_string(warning.line) + ": " : "  ";
+    context.Print(where + FormatWarning(warning, false), where + FormatWarning(warning, true));
   }
 }
 
@@ -115,8 +120,10 @@ int RunImportPage(Context& context, const ImportPageOptions& options) {
   }
 
   std::vector<OfficeWarning> warnings = page.warnings;
-  const std::vector<OfficeWarning> checked = CheckOffices(page.offices);
-  warnings.insert(warnings.end(), checked.begin(), checked.end());
+  for (OfficeWarning warning : CheckOffices(page.offices)) {
+    warning.line = page.LineOf(warning.office_id, warning.field);
+    warnings.push_back(std::move(warning));
+  }
 
   if (!options.json_out.empty()) {
     if (Status written = WriteOutput(context, options.json_out, DirectoryToJson(page.offices));
@@ -135,7 +142,7 @@ int RunImportPage(Context& context, const ImportPageOptions& options) {
                  context.db_path);
   }
   PrintSummary(context, options.file, page, !options.dry_run);
-  PrintWarnings(context, warnings);
+  PrintWarnings(context, options.file, warnings);
   return kExitOk;
 }
 

@@ -281,6 +281,31 @@ std::optional<Office> BuildOffice(const EntryFields& entry, PageContext& context
   return office;
 }
 
+std::string_view ListName(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kAddress:
+      return "addresses";
+    case FieldKind::kTelephone:
+      return "phones";
+    case FieldKind::kFax:
+      return "fax";
+    case FieldKind::kHours:
+      return "hours";
+    case FieldKind::kEmail:
+      return "emails";
+    case FieldKind::kWebsite:
+      return "websites";
+  }
+  return "addresses";
+}
+
+void RecordLocations(const EntryFields& entry, const Office& office,
+                     std::vector<FieldLocation>& locations) {
+  for (const auto& [kind, field_and_line] : entry.fields) {
+    locations.push_back({office.id, std::string(ListName(kind)), field_and_line.second});
+  }
+}
+
 bool IsEntryBlock(const Block& block) {
   return std::any_of(block.lines.begin(), block.lines.end(), [](const PageLine& line) {
     return importer::MatchField(line.text).has_value();
@@ -370,6 +395,14 @@ std::size_t JurisdictionIndex(const Office& office) {
 
 }  // namespace
 
+int PageImport::LineOf(const std::string& office_id, const std::string& field) const {
+  const std::string list = field.substr(0, field.find_first_of("[."));
+  for (const FieldLocation& location : locations) {
+    if (location.office_id == office_id && location.list == list) return location.line;
+  }
+  return 0;
+}
+
 PageImport ParsePage(std::string_view text, const PageOptions& options) {
   return ParsePage(text, options, Gazetteer::Bundled());
 }
@@ -422,6 +455,7 @@ PageImport ParsePage(std::string_view text, const PageOptions& options,
               " 行）；请合并条目或添加正确的标题"));
       continue;
     }
+    RecordLocations(entry, *office, page.locations);
     page.offices.push_back(std::move(*office));
   }
 
@@ -430,6 +464,7 @@ PageImport ParsePage(std::string_view text, const PageOptions& options,
       return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
     });
     page.offices.clear();
+    page.locations.clear();
     return page;
   }
   std::stable_sort(page.offices.begin(), page.offices.end(), [](const Office& a, const Office& b) {

@@ -33,7 +33,7 @@ fixture=tests/fixtures/page-entries.txt
 expect_exit 0 import "$ngodesk" --lang en import-page "$fixture" --date 2017-04-23 --db "$db"
 expect_output import "Imported 33 offices" "$work/out"
 expect_output import "41 phone numbers (15 confirmed), 1 fax" "$work/out"
-expect_output import "jiangsu phones[1].text" "$work/out"
+expect_output import "page-entries.txt:61: jiangsu phones[1].text" "$work/out"
 expect_output import "qinghai addresses[0].zh" "$work/out"
 expect_output import "hubei addresses[0].en" "$work/out"
 expect_output import "tianjin addresses[0].en" "$work/out"

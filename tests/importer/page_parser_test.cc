@@ -192,6 +192,28 @@ TEST(PageParserTest, EnglishCityWhenChineseSilent) {
   EXPECT_EQ(page.offices[2].id, "xinjiang");
 }
 
+TEST(PageParserTest, AmbiguousEnglishCityIsError) {
+  // Suzhou is 苏州 (Jiangsu) and 宿州 (Anhui): no guess.
+  const PageImport page = Parse("Address: Suzhou city, 1 Ganjiang Road (干将路1号)\n");
+  ASSERT_EQ(page.errors.size(), 1u);
+  EXPECT_NE(page.errors[0].message.find("cannot tell the province"), std::string::npos);
+}
+
+TEST(PageParserTest, ChineseAddressWinsOverEnglish) {
+  const PageImport page =
+      Parse("Address: Xi’an city, 2 West Section (太原市万柏林区南内环西街2号)\n");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.offices[0].id, "shanxi");
+  ASSERT_FALSE(page.warnings.empty());
+  EXPECT_EQ(page.warnings[0].code, "address-province-conflict");
+  EXPECT_EQ(page.warnings[0].line, 1);
+}
+
+TEST(PageParserTest, ChineseHeading) {
+  const Office office = Only(Parse("江苏省\nTelephone: 025-86783861\n"));
+  EXPECT_EQ(office.id, "jiangsu");
+}
+
 TEST(PageParserTest, ProvinceShortNameAtStart) {
   const Office office = Only(
       Parse("Address: Guangxi Nanning city, 6 Yibin Road (广西南宁市怡宾路6号政务大厅三楼)\n"));
@@ -295,6 +317,17 @@ TEST(PageParserTest, TextAfterChineseIsError) {
   ASSERT_EQ(page.errors.size(), 1u);
   EXPECT_EQ(page.errors[0].column, 35);
   EXPECT_NE(page.errors[0].message.find("Second Floor"), std::string::npos);
+}
+
+TEST(PageParserTest, FieldLinesRecorded) {
+  const PageImport page = Parse(
+      "National (MPS)\nTelephone: 010-58186464\n\n"
+      "Address: Nanjing city (南京市鼓楼区湛江路86号)\nTelephone: 025-86783861, 86783860*\n");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.LineOf("jiangsu", "phones[1].text"), 5);
+  EXPECT_EQ(page.LineOf("jiangsu", "addresses[0].zh"), 4);
+  EXPECT_EQ(page.LineOf("mps", "phones[0].text"), 2);
+  EXPECT_EQ(page.LineOf("mps", "hours.text"), 0);
 }
 
 TEST(PageParserTest, MissingOfficesAreWarnings) {
