@@ -9,6 +9,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/command_registry.h"
+#include "ngodesk/jurisdictions.h"
 #include "ngodesk/office_json.h"
 
 namespace ngodesk::cli {
@@ -180,15 +181,45 @@ Error UnknownOffice(const Store& store, const std::string& id) {
                          zh + "运行 `ngodesk list` 可查看所有 id。");
 }
 
+std::string ToLowerAscii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Maps what a user may type instead of the id to the office id: the id in
+// any case, the GB/T 2260 code of the province, or the jurisdiction's name
+// ("江苏省", "江苏", "Jiangsu Province", "jiangsu province"). Returns the
+// lower-cased input when nothing matches.
+std::string ResolveOfficeId(const std::string& query) {
+  const std::string lower = ToLowerAscii(query);
+  if (const JurisdictionEntry* entry = FindJurisdictionByProvinceCode(query);
+      entry != nullptr && query.size() == 6) {
+    return std::string(entry->office_id);
+  }
+
+  const JurisdictionEntry* prefix_match = nullptr;
+  int prefix_matches = 0;
+  for (const JurisdictionEntry& entry : Jurisdictions()) {
+    if (query == entry.name_zh || lower == ToLowerAscii(std::string(entry.name_en))) {
+      return std::string(entry.office_id);
+    }
+    // Chinese names are often written without 省, 市 or 自治区; two Chinese
+    // characters take 6 bytes in UTF-8.
+    if (query.size() >= 6 && entry.name_zh.starts_with(query)) {
+      prefix_match = &entry;
+      ++prefix_matches;
+    }
+  }
+  if (prefix_matches == 1) return std::string(prefix_match->office_id);
+  return lower;
+}
+
 int RunShow(Context& context, const ShowOptions& options) {
   Result<Store> store = OpenStoreForCli(context);
   if (!store.ok()) return context.Fail(store.error());
 
-  // Ids are lower case ASCII, so "Jiangsu" finds "jiangsu".
-  std::string id = options.id;
-  std::transform(id.begin(), id.end(), id.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  Result<std::optional<Office>> office = store->FindOffice(id);
+  Result<std::optional<Office>> office = store->FindOffice(ResolveOfficeId(options.id));
   if (!office.ok()) return context.Fail(office.error());
   if (!*office) return context.Fail(UnknownOffice(*store, options.id));
 
@@ -206,7 +237,10 @@ void SetupShow(CLI::App& app, Context& context) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* command = app.add_subcommand(
       "show", "Show the whole record of one office.\n显示一个机关的完整记录。");
-  command->add_option("ID", options->id, "Office id, as listed by `ngodesk list` / 机关 id")->required();
+  command->add_option("ID", options->id,
+                      "Office id as listed by `ngodesk list`, or the province's GB/T 2260 code or "
+                      "name (320000, 江苏省, 江苏, Jiangsu Province) / 机关 id、省级代码或名称")
+      ->required();
   command->add_flag("--json", options->json,
                     "Print the office as a JSON object of the export format / 以导出格式的 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunShow(context, *options); });

@@ -118,6 +118,21 @@ TEST_F(DirectoryCommands, ShowIgnoresCase) {
   EXPECT_TRUE(run.out.starts_with("mps  公安部\n")) << run.out;
 }
 
+TEST_F(DirectoryCommands, ShowAcceptsCodeAndNames) {
+  for (const char* query : {"320000", "江苏省", "江苏", "Jiangsu Province", "jiangsu province", "JIANGSU"}) {
+    const CommandResult run = Ngodesk({"--db", db(), "show", query});
+    EXPECT_EQ(run.exit_code, 0) << query << ": " << run.err;
+    EXPECT_TRUE(run.out.starts_with("jiangsu  江苏省\n")) << query;
+  }
+}
+
+TEST_F(DirectoryCommands, ShowAmbiguousNameIsNotGuessed) {
+  // 新疆 starts both 新疆维吾尔自治区 and 新疆生产建设兵团.
+  const CommandResult run = Ngodesk({"--db", db(), "show", "新疆"});
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("no office has the id \"新疆\""), std::string::npos) << run.err;
+}
+
 TEST_F(DirectoryCommands, ShowUnknownIdExitsThree) {
   const CommandResult run = Ngodesk({"--db", db(), "show", "shanxii"});
   EXPECT_EQ(run.exit_code, 3);
