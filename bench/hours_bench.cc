@@ -39,7 +39,8 @@ std::vector<std::chrono::sys_seconds> RandomInstants(std::size_t count) {
   const auto start = ngodesk::ParseInstant("2026-01-01T00:00+08:00").value();
   std::uniform_int_distribution<int> minutes(0, 365 * 24 * 60 - 1);
   std::vector<std::chrono::sys_seconds> instants;
-  for (std::size_t i = 0; i < count; ++i) instants.push_back(start + std::chrono::minutes{minutes(random)});
+  for (std::size_t i = 0; i < count; ++i)
+    instants.push_back(start + std::chrono::minutes{minutes(random)});
   return instants;
 }
 
@@ -80,8 +81,8 @@ void DirectoryWeek(benchmark::State& state) {
   for (auto _ : state) {
     for (const OpeningHours& hours : offices) {
       for (int day = 0; day < 7; ++day) {
-        benchmark::DoNotOptimize(
-            ngodesk::EvaluateDay(hours, std::chrono::year_month_day{monday + std::chrono::days{day}}));
+        benchmark::DoNotOptimize(ngodesk::EvaluateDay(
+            hours, std::chrono::year_month_day{monday + std::chrono::days{day}}));
       }
     }
   }

@@ -16,7 +16,8 @@ namespace {
 void CheckDay(const ngodesk::DayHours& day) {
   int minute = 0;
   for (const ngodesk::HoursInterval& interval : day.intervals) {
-    if (interval.start_minute != minute || interval.end_minute <= interval.start_minute) __builtin_trap();
+    if (interval.start_minute != minute || interval.end_minute <= interval.start_minute)
+      __builtin_trap();
     minute = interval.end_minute;
   }
   if (minute != 24 * 60) __builtin_trap();
@@ -24,10 +25,13 @@ void CheckDay(const ngodesk::DayHours& day) {
 
 void Evaluate(const ngodesk::OpeningHours& hours) {
   using std::chrono::year;
-  for (const auto date : {year{2026} / 2 / 17, year{2026} / 2 / 14, year{2026} / 7 / 15, year{2027} / 10 / 1}) {
+  for (const auto date :
+       {year{2026} / 2 / 17, year{2026} / 2 / 14, year{2026} / 7 / 15, year{2027} / 10 / 1}) {
     CheckDay(ngodesk::EvaluateDay(hours, date));
-    const ngodesk::HoursStatus status = ngodesk::EvaluateAt(hours, ngodesk::FromChinaTime(date, 12 * 60 + 15));
-    if (status.next_change && *status.next_change <= ngodesk::FromChinaTime(date, 12 * 60 + 15)) __builtin_trap();
+    const ngodesk::HoursStatus status =
+        ngodesk::EvaluateAt(hours, ngodesk::FromChinaTime(date, 12 * 60 + 15));
+    if (status.next_change && *status.next_change <= ngodesk::FromChinaTime(date, 12 * 60 + 15))
+      __builtin_trap();
     (void)ngodesk::Describe(status.reason);
   }
 }

@@ -48,10 +48,10 @@ std::string FormatChinaTime(std::chrono::sys_seconds instant);
 
 // The kind of a date in the calendar.
 enum class DayKind : std::uint8_t {
-  kOrdinary,        // no holiday, no make-up working day
-  kPublicHoliday,   // a statutory public holiday or a day off in lieu
-  kMakeUpWorkday,   // a weekend day that is a working day (调休上班)
-  kNotCovered,      // the date lies in a year that the calendar does not cover
+  kOrdinary,       // no holiday, no make-up working day
+  kPublicHoliday,  // a statutory public holiday or a day off in lieu
+  kMakeUpWorkday,  // a weekend day that is a working day (调休上班)
+  kNotCovered,     // the date lies in a year that the calendar does not cover
 };
 
 // One date of the calendar. `name` is the holiday the day belongs to, and for
@@ -109,7 +109,7 @@ class HolidayCalendar {
   std::vector<std::uint8_t> kinds_;        // DayKind per day from first_day_
   std::vector<std::uint16_t> name_index_;  // index into names_ per day
   std::vector<BilingualText> names_;
-  std::vector<bool> holiday_month_days_;   // 13 * 32 flags, [month * 32 + day]
+  std::vector<bool> holiday_month_days_;  // 13 * 32 flags, [month * 32 + day]
   std::string package_;
   std::string last_entry_;
 };

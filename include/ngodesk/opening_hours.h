@@ -74,9 +74,9 @@ enum class RuleModifier : std::uint8_t {
 struct Rule {
   RuleSeparator separator = RuleSeparator::kNormal;
   std::vector<MonthdayRange> monthday_ranges;  // wide range selector; empty: every day
-  std::uint8_t weekday_mask = 0;               // bit i: weekday i (0 = Sunday), as std::chrono::weekday
-  bool public_holiday = false;                 // "PH" appears in the weekday selector
-  std::vector<Timespan> timespans;             // time selector; empty: all day
+  std::uint8_t weekday_mask = 0;    // bit i: weekday i (0 = Sunday), as std::chrono::weekday
+  bool public_holiday = false;      // "PH" appears in the weekday selector
+  std::vector<Timespan> timespans;  // time selector; empty: all day
   RuleModifier modifier = RuleModifier::kOpen;
   std::string comment;
 

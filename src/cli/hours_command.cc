@@ -69,7 +69,8 @@ Result<OpeningHours> ParseExpression(const std::string& expression) {
 
 std::string WeekdayName(std::chrono::year_month_day date, bool chinese) {
   static constexpr const char* kEnglish[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kChinese[] = {"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"};
+  static constexpr const char* kChinese[] = {"星期日", "星期一", "星期二", "星期三",
+                                             "星期四", "星期五", "星期六"};
   const unsigned index = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
   return chinese ? kChinese[index] : kEnglish[index];
 }
@@ -97,9 +98,12 @@ ordered_json ReasonJson(const HoursReason& reason) {
 }
 
 ordered_json StatusJson(const HoursStatus& status) {
-  ordered_json json = {{"state", HoursStateName(status.state)}, {"reason", ReasonJson(status.reason)}};
-  json["next_change"] = status.next_change ? ordered_json(FormatChinaTime(*status.next_change)) : nullptr;
-  json["next_state"] = status.next_change ? ordered_json(HoursStateName(status.next_state)) : nullptr;
+  ordered_json json = {{"state", HoursStateName(status.state)},
+                       {"reason", ReasonJson(status.reason)}};
+  json["next_change"] =
+      status.next_change ? ordered_json(FormatChinaTime(*status.next_change)) : nullptr;
+  json["next_state"] =
+      status.next_change ? ordered_json(HoursStateName(status.next_state)) : nullptr;
   return json;
 }
 
@@ -107,8 +111,9 @@ ordered_json HoursJson(const Hours& hours) {
   ordered_json json = {{"text", hours.text ? ordered_json(*hours.text) : nullptr},
                        {"expression", hours.expression},
                        {"assumed", hours.assumed}};
-  json["assumption"] =
-      hours.assumed ? ordered_json{{"en", hours.assumption.en}, {"zh", hours.assumption.zh}} : ordered_json(nullptr);
+  json["assumption"] = hours.assumed
+                           ? ordered_json{{"en", hours.assumption.en}, {"zh", hours.assumption.zh}}
+                           : ordered_json(nullptr);
   return json;
 }
 
@@ -122,10 +127,13 @@ void PrintSubjectHeader(Context& context, const Subject& subject) {
                   subject.office->name.zh + "（" + subject.office->id + "）");
   }
   if (subject.hours.text) {
-    context.Print("Published hours: " + *subject.hours.text, "公布的办公时间：" + *subject.hours.text);
+    context.Print("Published hours: " + *subject.hours.text,
+                  "公布的办公时间：" + *subject.hours.text);
   }
   context.Print("Expression: " + subject.hours.expression, "表达式：" + subject.hours.expression);
-  if (subject.hours.assumed) context.Print("Assumed: " + subject.hours.assumption.en, "推定：" + subject.hours.assumption.zh);
+  if (subject.hours.assumed)
+    context.Print("Assumed: " + subject.hours.assumption.en,
+                  "推定：" + subject.hours.assumption.zh);
 }
 
 void PrintStatus(Context& context, std::chrono::sys_seconds instant, const HoursStatus& status) {
@@ -157,7 +165,8 @@ void PrintDay(Context& context, const DayHours& day) {
   std::string zh;
   for (const HoursInterval& interval : day.intervals) {
     if (interval.state == HoursState::kClosed) continue;
-    const std::string span = FormatMinute(interval.start_minute) + "-" + FormatMinute(interval.end_minute);
+    const std::string span =
+        FormatMinute(interval.start_minute) + "-" + FormatMinute(interval.end_minute);
     const BilingualText reason = Describe(interval.reason);
     en += (en.empty() ? "" : ", ") + span + " " + std::string(HoursStateName(interval.state));
     zh += (zh.empty() ? "" : "，") + span + " " + StateZh(interval.state);
@@ -188,7 +197,8 @@ ordered_json DayJson(const DayHours& day) {
                          {"state", HoursStateName(interval.state)},
                          {"reason", ReasonJson(interval.reason)}});
   }
-  return {{"date", FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10)}, {"intervals", intervals}};
+  return {{"date", FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10)},
+          {"intervals", intervals}};
 }
 
 Result<Subject> LoadSubject(Context& context, const HoursOptions& options) {
@@ -202,8 +212,9 @@ Result<Subject> LoadSubject(Context& context, const HoursOptions& options) {
   Result<std::optional<Office>> office = store->FindOffice(options.office_id);
   if (!office.ok()) return office.error();
   if (!office->has_value()) {
-    return Error::NotFound("no office with id \"" + options.office_id + "\": run `ngodesk list` to see the ids",
-                           "没有 id 为“" + options.office_id + "”的机关：运行 `ngodesk list` 查看 id");
+    return Error::NotFound(
+        "no office with id \"" + options.office_id + "\": run `ngodesk list` to see the ids",
+        "没有 id 为“" + options.office_id + "”的机关：运行 `ngodesk list` 查看 id");
   }
   subject.office = std::move(**office);
   subject.hours = HoursOf(*subject.office);
@@ -212,8 +223,9 @@ Result<Subject> LoadSubject(Context& context, const HoursOptions& options) {
 
 int RunHours(Context& context, const HoursOptions& options) {
   if (options.office_id.empty() == options.expression.empty()) {
-    return context.Fail(Error::InvalidArgument("give either an office ID or --expr EXPRESSION, not both or neither",
-                                               "请给出机关 ID 或 --expr 表达式之一（不能同时给出或都不给）"));
+    return context.Fail(
+        Error::InvalidArgument("give either an office ID or --expr EXPRESSION, not both or neither",
+                               "请给出机关 ID 或 --expr 表达式之一（不能同时给出或都不给）"));
   }
   Result<std::chrono::sys_seconds> instant = InstantFromOption(options.at);
   if (!instant.ok()) return context.Fail(instant.error());
@@ -230,7 +242,8 @@ int RunHours(Context& context, const HoursOptions& options) {
     ordered_json days = ordered_json::array();
     if (!options.json) PrintSubjectHeader(context, *subject);
     for (int offset = 0; offset < kWeekDays; ++offset) {
-      const DayHours day = EvaluateDay(*hours, std::chrono::year_month_day{first + std::chrono::days{offset}});
+      const DayHours day =
+          EvaluateDay(*hours, std::chrono::year_month_day{first + std::chrono::days{offset}});
       if (options.json) {
         days.push_back(DayJson(day));
       } else {
@@ -271,8 +284,9 @@ int RunOpen(Context& context, const OpenOptions& options) {
       // One office with a broken stored expression must not hide the others.
       list.push_back({{"id", office.id}, {"state", "unknown"}, {"error", hours.error().message}});
       if (!options.json) {
-        context.Print(PadToWidth("unknown", 9) + PadToWidth(office.id, 19) + hours.error().message,
-                      PadToWidth("不确定", 8) + PadToWidth(office.id, 19) + hours.error().Text(true));
+        context.Print(
+            PadToWidth("unknown", 9) + PadToWidth(office.id, 19) + hours.error().message,
+            PadToWidth("不确定", 8) + PadToWidth(office.id, 19) + hours.error().Text(true));
       }
       continue;
     }
@@ -285,13 +299,15 @@ int RunOpen(Context& context, const OpenOptions& options) {
     if (options.json) continue;
     const BilingualText reason = Describe(status.reason);
     const std::string until = status.next_change ? ShortChinaTime(*status.next_change) : "-";
-    context.Print(PadToWidth(std::string(HoursStateName(status.state)), 9) + PadToWidth(office.id, 19) + reason.en +
+    context.Print(PadToWidth(std::string(HoursStateName(status.state)), 9) +
+                      PadToWidth(office.id, 19) + reason.en +
                       (status.next_change ? ", until " + until : ""),
                   PadToWidth(StateZh(status.state), 8) + PadToWidth(office.id, 19) + reason.zh +
                       (status.next_change ? "，至 " + until : ""));
   }
   if (options.json) {
-    PrintJson(context, {{"at", FormatChinaTime(*instant)}, {"open", open_count}, {"offices", list}});
+    PrintJson(context,
+              {{"at", FormatChinaTime(*instant)}, {"open", open_count}, {"offices", list}});
     return kExitOk;
   }
   const std::string counts = std::to_string(open_count) + "/" + std::to_string(offices->size());
@@ -300,20 +316,24 @@ int RunOpen(Context& context, const OpenOptions& options) {
 }
 
 const char* const kAtHelp =
-    "Instant in ISO 8601, e.g. 2026-02-17T10:00+08:00 or 2026-02-17T02:00Z; without an offset, China time "
+    "Instant in ISO 8601, e.g. 2026-02-17T10:00+08:00 or 2026-02-17T02:00Z; without an offset, "
+    "China time "
     "(default: now) / ISO 8601 时刻，不写时差按北京时间（默认：现在）";
 
 void SetupHours(CLI::App& app, Context& context) {
   auto options = std::make_shared<HoursOptions>();
-  CLI::App* command = app.add_subcommand(
-      "hours",
-      "Whether an office is open at an instant in China time, why, and the next change; --week shows seven days.\n"
-      "某机关在某一北京时间是否办公、原因及下次变化；--week 显示七天。");
+  CLI::App* command =
+      app.add_subcommand("hours",
+                         "Whether an office is open at an instant in China time, why, and the next "
+                         "change; --week shows seven days.\n"
+                         "某机关在某一北京时间是否办公、原因及下次变化；--week 显示七天。");
   command->add_option("id", options->office_id, "Office id, e.g. hebei / 机关 id，如 hebei");
   command->add_option("--expr", options->expression,
-                      "Evaluate this opening_hours expression instead of an office's / 改为计算此 opening_hours 表达式");
+                      "Evaluate this opening_hours expression instead of an office's / 改为计算此 "
+                      "opening_hours 表达式");
   command->add_option("--at", options->at, kAtHelp);
-  command->add_flag("--week", options->week, "Show seven days from the day of --at / 显示自 --at 当天起的七天");
+  command->add_flag("--week", options->week,
+                    "Show seven days from the day of --at / 显示自 --at 当天起的七天");
   command->add_flag("--json", options->json, "Print JSON / 以 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunHours(context, *options); });
 }
@@ -321,7 +341,8 @@ void SetupHours(CLI::App& app, Context& context) {
 void SetupOpen(CLI::App& app, Context& context) {
   auto options = std::make_shared<OpenOptions>();
   CLI::App* command = app.add_subcommand(
-      "open", "Which offices are open at an instant in China time.\n哪些机关在某一北京时间正在办公。");
+      "open",
+      "Which offices are open at an instant in China time.\n哪些机关在某一北京时间正在办公。");
   command->add_option("--at", options->at, kAtHelp);
   command->add_flag("--json", options->json, "Print JSON / 以 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunOpen(context, *options); });

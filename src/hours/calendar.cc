@@ -73,10 +73,10 @@ std::string FormatChinaTime(std::chrono::sys_seconds instant) {
   const year_month_day date{day};
   const std::chrono::hh_mm_ss time{local - day};
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+08:00", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+08:00",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return buffer;
 }
 
@@ -88,7 +88,8 @@ Result<std::chrono::sys_seconds> ParseInstant(std::string_view text) {
             "\": expected ISO 8601 YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +08:00 "
             "(without an offset the time is read as China time)",
         "无效的时刻“" + value +
-            "”：应为 ISO 8601 格式 YYYY-MM-DDTHH:MM[:SS]，后接 Z 或时差（如 +08:00）；不写时差则按北京时间理解");
+            "”：应为 ISO 8601 格式 YYYY-MM-DDTHH:MM[:SS]，后接 Z 或时差（如 "
+            "+08:00）；不写时差则按北京时间理解");
   };
 
   const auto date = ReadDate(text);
@@ -170,8 +171,8 @@ Result<HolidayCalendar> HolidayCalendar::Parse(std::string_view text) {
       } else if (key == "@coverage") {
         const int parsed = std::sscanf(std::string(value).c_str(), "%d %d", &calendar.first_year_,
                                        &calendar.last_year_);
-        if (parsed != 2 || calendar.first_year_ < 1900 || calendar.last_year_ < calendar.first_year_ ||
-            calendar.last_year_ > 2200) {
+        if (parsed != 2 || calendar.first_year_ < 1900 ||
+            calendar.last_year_ < calendar.first_year_ || calendar.last_year_ > 2200) {
           return CalendarError(line_number, 11, "invalid @coverage \"" + std::string(value) + "\"",
                                "无效的 @coverage“" + std::string(value) + "”");
         }
@@ -182,11 +183,13 @@ Result<HolidayCalendar> HolidayCalendar::Parse(std::string_view text) {
 
     const std::vector<std::string_view> fields = SplitTabs(line);
     const auto date = ReadDate(fields[0]);
-    if (fields.size() != 4 || !date || fields[0].size() != 10 || fields[2].empty() || fields[3].empty()) {
-      return CalendarError(line_number, 1,
-                           "expected DATE<TAB>holiday|workday<TAB>English<TAB>Chinese, got \"" +
-                               std::string(line) + "\"",
-                           "应为 日期<TAB>holiday|workday<TAB>英文名<TAB>中文名，实为“" + std::string(line) + "”");
+    if (fields.size() != 4 || !date || fields[0].size() != 10 || fields[2].empty() ||
+        fields[3].empty()) {
+      return CalendarError(
+          line_number, 1,
+          "expected DATE<TAB>holiday|workday<TAB>English<TAB>Chinese, got \"" + std::string(line) +
+              "\"",
+          "应为 日期<TAB>holiday|workday<TAB>英文名<TAB>中文名，实为“" + std::string(line) + "”");
     }
     DayKind kind;
     if (fields[1] == "holiday") {
@@ -205,7 +208,8 @@ Result<HolidayCalendar> HolidayCalendar::Parse(std::string_view text) {
     entries.push_back({sys_days{*date}, kind, static_cast<std::uint16_t>(index)});
 
     const std::chrono::weekday weekday{sys_days{*date}};
-    if (kind == DayKind::kPublicHoliday && weekday != std::chrono::Saturday && weekday != std::chrono::Sunday) {
+    if (kind == DayKind::kPublicHoliday && weekday != std::chrono::Saturday &&
+        weekday != std::chrono::Sunday) {
       calendar.holiday_month_days_[static_cast<unsigned>(date->month()) * 32 +
                                    static_cast<unsigned>(date->day())] = true;
     }
@@ -223,7 +227,8 @@ Result<HolidayCalendar> HolidayCalendar::Parse(std::string_view text) {
   calendar.name_index_.assign(day_count, 0);
   for (const Entry& entry : entries) {
     if (entry.day < calendar.first_day_ || entry.day >= after_last) {
-      return CalendarError(0, 0, "a date lies outside the @coverage years", "有日期超出 @coverage 年份范围");
+      return CalendarError(0, 0, "a date lies outside the @coverage years",
+                           "有日期超出 @coverage 年份范围");
     }
     const auto offset = static_cast<std::size_t>((entry.day - calendar.first_day_).count());
     calendar.kinds_[offset] = static_cast<std::uint8_t>(entry.kind);
@@ -237,7 +242,8 @@ const HolidayCalendar& HolidayCalendar::Bundled() {
     Result<HolidayCalendar> parsed = Parse(NGODESK_EMBEDDED_VIEW(ngodesk_holidays_tsv));
     if (!parsed.ok()) {
       // The file is generated and tested at build time, so this is a build defect.
-      std::fprintf(stderr, "ngodesk: bundled holiday calendar is invalid: %s\n", parsed.error().message.c_str());
+      std::fprintf(stderr, "ngodesk: bundled holiday calendar is invalid: %s\n",
+                   parsed.error().message.c_str());
       std::abort();
     }
     return std::move(parsed).value();
@@ -262,7 +268,8 @@ bool HolidayCalendar::Covers(year_month_day date) const {
 CalendarDay HolidayCalendar::Lookup(year_month_day date) const {
   if (covers_all_years_) return {};
   const auto offset = (sys_days{date} - first_day_).count();
-  if (offset < 0 || static_cast<std::size_t>(offset) >= kinds_.size()) return {DayKind::kNotCovered, nullptr};
+  if (offset < 0 || static_cast<std::size_t>(offset) >= kinds_.size())
+    return {DayKind::kNotCovered, nullptr};
   const auto index = static_cast<std::size_t>(offset);
   const auto kind = static_cast<DayKind>(kinds_[index]);
   if (kind == DayKind::kOrdinary) return {};
@@ -271,7 +278,8 @@ CalendarDay HolidayCalendar::Lookup(year_month_day date) const {
 
 bool HolidayCalendar::MightBeHoliday(std::chrono::month_day day) const {
   if (!day.ok()) return false;
-  return holiday_month_days_[static_cast<unsigned>(day.month()) * 32 + static_cast<unsigned>(day.day())];
+  return holiday_month_days_[static_cast<unsigned>(day.month()) * 32 +
+                             static_cast<unsigned>(day.day())];
 }
 
 }  // namespace ngodesk

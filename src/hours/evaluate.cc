@@ -101,14 +101,17 @@ HoursState StateOf(RuleModifier modifier) {
 bool Matches(const Rule& rule, std::chrono::month_day day, unsigned weekday, bool is_holiday) {
   if (!rule.monthday_ranges.empty()) {
     bool in_range = false;
-    for (const MonthdayRange& range : rule.monthday_ranges) in_range = in_range || range.Contains(day);
+    for (const MonthdayRange& range : rule.monthday_ranges)
+      in_range = in_range || range.Contains(day);
     if (!in_range) return false;
   }
   if (!rule.has_weekday_selector()) return true;
   return (rule.weekday_mask & (1u << weekday)) != 0 || (rule.public_holiday && is_holiday);
 }
 
-bool HasDaySelector(const Rule& rule) { return !rule.monthday_ranges.empty() || rule.has_weekday_selector(); }
+bool HasDaySelector(const Rule& rule) {
+  return !rule.monthday_ranges.empty() || rule.has_weekday_selector();
+}
 
 // Returns true when a matching rule replaces what earlier rules set for the
 // day. This follows the npm package opening_hours 3.15.0, the reference
@@ -118,14 +121,15 @@ bool HasDaySelector(const Rule& rule) { return !rule.monthday_ranges.empty() || 
 // "Mo-Fr 09:00-17:00; We 12:00-13:00 off" closes only 12:00-13:00.
 bool ReplacesDay(const std::vector<Rule>& rules, std::size_t index) {
   const Rule& rule = rules[index];
-  if (rule.separator != RuleSeparator::kNormal || rule.modifier == RuleModifier::kClosed) return false;
+  if (rule.separator != RuleSeparator::kNormal || rule.modifier == RuleModifier::kClosed)
+    return false;
   if (HasDaySelector(rule)) return true;
   return index > 0 && rule.modifier == RuleModifier::kOpen && !HasDaySelector(rules[index - 1]);
 }
 
 // Applies the rules in order to one day.
-void BuildPlan(const OpeningHours& hours, std::chrono::month_day day, unsigned weekday, bool is_holiday,
-               Plan& plan) {
+void BuildPlan(const OpeningHours& hours, std::chrono::month_day day, unsigned weekday,
+               bool is_holiday, Plan& plan) {
   plan.Reset();
   const std::vector<Rule>& rules = hours.rules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -155,9 +159,10 @@ void MergeUncertain(const Plan& working, const Plan& holiday, Plan& result) {
   while (minute < kMinutesPerDay) {
     const Segment& a = working.segments[i];
     const Segment& b = holiday.segments[j];
-    const Segment merged = a.state == b.state ? Segment{static_cast<std::uint16_t>(minute), a.state, a.rule}
-                                              : Segment{static_cast<std::uint16_t>(minute), HoursState::kUnknown,
-                                                        kCalendarRule};
+    const Segment merged =
+        a.state == b.state
+            ? Segment{static_cast<std::uint16_t>(minute), a.state, a.rule}
+            : Segment{static_cast<std::uint16_t>(minute), HoursState::kUnknown, kCalendarRule};
     Append(result, merged);
     const int next = std::min(working.End(i), holiday.End(j));
     if (working.End(i) == next) ++i;
@@ -217,7 +222,8 @@ HoursReason ReasonFor(const OpeningHours& hours, const DayContext& day, int inde
   if (rule != nullptr) reason.comment = rule->comment;
 
   if (segment.state == HoursState::kUnknown) {
-    reason.code = segment.rule == kCalendarRule ? ReasonCode::kCalendarNotLoaded : ReasonCode::kUnknownHours;
+    reason.code =
+        segment.rule == kCalendarRule ? ReasonCode::kCalendarNotLoaded : ReasonCode::kUnknownHours;
     return reason;
   }
   if (segment.state == HoursState::kOpen) {
@@ -233,7 +239,8 @@ HoursReason ReasonFor(const OpeningHours& hours, const DayContext& day, int inde
     return reason;
   }
   if (!day.plan.HasWorkingTime()) {
-    const bool weekend = (day.weekday == 0 || day.weekday == 6) && day.calendar.kind != DayKind::kMakeUpWorkday;
+    const bool weekend =
+        (day.weekday == 0 || day.weekday == 6) && day.calendar.kind != DayKind::kMakeUpWorkday;
     reason.code = weekend ? ReasonCode::kWeekend : ReasonCode::kClosedAllDay;
     return reason;
   }
@@ -243,7 +250,8 @@ HoursReason ReasonFor(const OpeningHours& hours, const DayContext& day, int inde
     if (day.plan.segments[i].state == HoursState::kClosed) continue;
     (i < index ? working_before : working_after) = true;
   }
-  reason.code = working_before && working_after ? ReasonCode::kLunchBreak : ReasonCode::kOutsideHours;
+  reason.code =
+      working_before && working_after ? ReasonCode::kLunchBreak : ReasonCode::kOutsideHours;
   return reason;
 }
 
@@ -317,9 +325,11 @@ BilingualText Describe(const HoursReason& reason) {
       text = {"public holiday: " + holiday.en, "法定节假日：" + holiday.zh};
       break;
     case ReasonCode::kCalendarNotLoaded:
-      text = {"calendar not loaded: the official holiday calendar for this year is not loaded, and this day might "
-              "be a public holiday",
-              "未载入日历：尚未载入该年度的官方节假日安排，当天可能是法定节假日"};
+      text = {
+          "calendar not loaded: the official holiday calendar for this year is not loaded, and "
+          "this day might "
+          "be a public holiday",
+          "未载入日历：尚未载入该年度的官方节假日安排，当天可能是法定节假日"};
       break;
     case ReasonCode::kUnknownHours:
       text = {"hours unknown", "办公时间不确定"};
@@ -332,7 +342,8 @@ BilingualText Describe(const HoursReason& reason) {
   return text;
 }
 
-DayHours EvaluateDay(const OpeningHours& hours, year_month_day date, const HolidayCalendar& calendar) {
+DayHours EvaluateDay(const OpeningHours& hours, year_month_day date,
+                     const HolidayCalendar& calendar) {
   DayContext day;
   ComputeDay(hours, date, calendar, day);
 
@@ -340,8 +351,8 @@ DayHours EvaluateDay(const OpeningHours& hours, year_month_day date, const Holid
   result.date = date;
   result.calendar = day.calendar;
   for (int i = 0; i < day.plan.count; ++i) {
-    const HoursInterval interval{day.plan.segments[i].start, day.plan.End(i), day.plan.segments[i].state,
-                                 ReasonFor(hours, day, i)};
+    const HoursInterval interval{day.plan.segments[i].start, day.plan.End(i),
+                                 day.plan.segments[i].state, ReasonFor(hours, day, i)};
     if (!result.intervals.empty() && result.intervals.back().state == interval.state &&
         result.intervals.back().reason == interval.reason) {
       result.intervals.back().end_minute = interval.end_minute;

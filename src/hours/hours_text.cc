@@ -25,7 +25,8 @@ constexpr std::uint8_t kMondayToFriday = 0b0111110;  // bit i = std::chrono::wee
 constexpr std::string_view kPossiblySummer = "Apr-Oct";
 
 constexpr std::string_view kNoHoursExpression = "unknown \"no hours published\"";
-constexpr std::string_view kUnreadableExpression = "unknown \"published hours text not understood\"";
+constexpr std::string_view kUnreadableExpression =
+    "unknown \"published hours text not understood\"";
 constexpr std::string_view kSummerComment = "summer hours apply on dates not published";
 
 // A run of days with the same timespans.
@@ -46,29 +47,45 @@ struct DayWord {
   int weekday;
 };
 constexpr std::array<DayWord, 33> kDayWords = {{
-    {"monday", 1},    {"mon", 1},      {"mo", 1},       {"tuesday", 2},  {"tues", 2},     {"tue", 2},
-    {"tu", 2},        {"wednesday", 3}, {"weds", 3},    {"wed", 3},      {"we", 3},       {"thursday", 4},
-    {"thurs", 4},     {"thur", 4},     {"thu", 4},      {"th", 4},       {"friday", 5},   {"fri", 5},
-    {"fr", 5},        {"saturday", 6}, {"sat", 6},      {"sa", 6},       {"sunday", 0},   {"sun", 0},
-    {"su", 0},        {"周一", 1},     {"周二", 2},     {"周三", 3},     {"周四", 4},     {"周五", 5},
-    {"周六", 6},      {"周日", 0},     {"周天", 0},
+    {"monday", 1}, {"mon", 1},       {"mo", 1},   {"tuesday", 2}, {"tues", 2},   {"tue", 2},
+    {"tu", 2},     {"wednesday", 3}, {"weds", 3}, {"wed", 3},     {"we", 3},     {"thursday", 4},
+    {"thurs", 4},  {"thur", 4},      {"thu", 4},  {"th", 4},      {"friday", 5}, {"fri", 5},
+    {"fr", 5},     {"saturday", 6},  {"sat", 6},  {"sa", 6},      {"sunday", 0}, {"sun", 0},
+    {"su", 0},     {"周一", 1},      {"周二", 2}, {"周三", 3},    {"周四", 4},   {"周五", 5},
+    {"周六", 6},   {"周日", 0},      {"周天", 0},
 }};
 
 // Replaces full-width punctuation and range words with their ASCII forms.
 std::string Normalize(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kReplacements = {{
-      {" to ", "-"}, {" To ", "-"},
-      {"：", ":"}, {"，", ","}, {"、", ","}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"—", "-"}, {"–", "-"},
-      {"－", "-"}, {"～", "-"}, {"~", "-"}, {"至", "-"}, {"到", "-"}, {"星期日", "周日"}, {"星期天", "周日"},
+      {" to ", "-"},
+      {" To ", "-"},
+      {"：", ":"},
+      {"，", ","},
+      {"、", ","},
+      {"；", ";"},
+      {"（", "("},
+      {"）", ")"},
+      {"—", "-"},
+      {"–", "-"},
+      {"－", "-"},
+      {"～", "-"},
+      {"~", "-"},
+      {"至", "-"},
+      {"到", "-"},
+      {"星期日", "周日"},
+      {"星期天", "周日"},
   }};
   std::string result(text);
   for (const auto& [from, to] : kReplacements) {
-    for (std::size_t pos = result.find(from); pos != std::string::npos; pos = result.find(from, pos + to.size())) {
+    for (std::size_t pos = result.find(from); pos != std::string::npos;
+         pos = result.find(from, pos + to.size())) {
       result.replace(pos, from.size(), to);
     }
   }
   // 星期二 to 星期四 have no entry above: map every 星期X to 周X.
-  for (std::size_t pos = result.find("星期"); pos != std::string::npos; pos = result.find("星期", pos)) {
+  for (std::size_t pos = result.find("星期"); pos != std::string::npos;
+       pos = result.find("星期", pos)) {
     result.replace(pos, std::string_view("星期").size(), "周");
   }
   return result;
@@ -101,7 +118,8 @@ class TextScanner {
       if (pos_ + word.size() > text_.size()) continue;
       bool same = true;
       for (std::size_t i = 0; i < word.size() && same; ++i) {
-        same = std::tolower(static_cast<unsigned char>(text_[pos_ + i])) == static_cast<unsigned char>(word[i]);
+        same = std::tolower(static_cast<unsigned char>(text_[pos_ + i])) ==
+               static_cast<unsigned char>(word[i]);
       }
       if (!same) continue;
       const std::size_t after = pos_ + word.size();
@@ -119,7 +137,8 @@ class TextScanner {
     std::size_t pos = pos_;
     int hour = 0;
     int digits = 0;
-    while (pos < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos])) && digits < 3) {
+    while (pos < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos])) &&
+           digits < 3) {
       hour = hour * 10 + (text_[pos++] - '0');
       ++digits;
     }
@@ -207,7 +226,8 @@ std::string FormatSpans(const std::vector<std::pair<int, int>>& spans) {
 
 // "Mo-Fr", "Mo-Th", "Mo,We", "Sa,Su", in Monday-first order.
 std::string FormatWeekdays(std::uint8_t mask) {
-  static constexpr std::array<std::string_view, 7> kNames = {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"};
+  static constexpr std::array<std::string_view, 7> kNames = {"Su", "Mo", "Tu", "We",
+                                                             "Th", "Fr", "Sa"};
   std::string result;
   int position = 0;
   while (position < 7) {
@@ -257,7 +277,8 @@ std::vector<std::pair<int, int>> ToSpans(const MinuteSet& set) {
 
 // Rules for the months that might be summer: certain where both schedules
 // agree, unknown where they differ.
-std::string SummerRules(const DayGroup& group, const std::vector<std::pair<int, int>>& summer_spans) {
+std::string SummerRules(const DayGroup& group,
+                        const std::vector<std::pair<int, int>>& summer_spans) {
   const MinuteSet standard = ToMinutes(group.spans);
   const MinuteSet summer = ToMinutes(summer_spans);
   const std::vector<std::pair<int, int>> both = ToSpans(standard & summer);
@@ -266,7 +287,8 @@ std::string SummerRules(const DayGroup& group, const std::vector<std::pair<int, 
 
   const std::string selector = std::string(kPossiblySummer) + " " + FormatWeekdays(group.weekdays);
   std::string rules = "; " + selector + (both.empty() ? " off" : " " + FormatSpans(both));
-  rules += ", " + selector + " " + FormatSpans(differ) + " unknown \"" + std::string(kSummerComment) + "\"";
+  rules += ", " + selector + " " + FormatSpans(differ) + " unknown \"" +
+           std::string(kSummerComment) + "\"";
   return rules;
 }
 
@@ -279,7 +301,8 @@ bool SplitSummer(const std::string& text, std::string& main, std::string& summer
     return text.find(')') == std::string::npos;
   }
   const std::size_t close = text.find(')', open);
-  if (close == std::string::npos || text.find_first_not_of(" \t.", close + 1) != std::string::npos) return false;
+  if (close == std::string::npos || text.find_first_not_of(" \t.", close + 1) != std::string::npos)
+    return false;
   std::string inner = text.substr(open + 1, close - open - 1);
   std::string lower;
   for (char c : inner) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -333,7 +356,8 @@ Hours DeriveHours(const std::optional<std::string>& published_text) {
     expression += FormatWeekdays(group.weekdays) + " " + FormatSpans(group.spans);
   }
   if (summer) {
-    for (const DayGroup& group : schedule->groups) expression += SummerRules(group, summer->groups[0].spans);
+    for (const DayGroup& group : schedule->groups)
+      expression += SummerRules(group, summer->groups[0].spans);
   }
   expression += "; PH off";
 
@@ -342,15 +366,19 @@ Hours DeriveHours(const std::optional<std::string>& published_text) {
   hours.expression = expression;
   hours.assumed = true;
   if (schedule->days_stated) {
-    hours.assumption = {"The source does not mention public holidays: closed on public holidays is assumed.",
-                        "来源未提及法定节假日：推定法定节假日不办公。"};
+    hours.assumption = {
+        "The source does not mention public holidays: closed on public holidays is assumed.",
+        "来源未提及法定节假日：推定法定节假日不办公。"};
   } else {
-    hours.assumption = {"The source states no working days: Monday to Friday is assumed, closed on public holidays.",
-                        "来源未写明办公日：推定周一至周五办公，法定节假日不办公。"};
+    hours.assumption = {
+        "The source states no working days: Monday to Friday is assumed, closed on public "
+        "holidays.",
+        "来源未写明办公日：推定周一至周五办公，法定节假日不办公。"};
   }
   if (summer) {
     hours.assumption.en +=
-        " The dates of the summer hours are not stated: from April to October the times where the two schedules "
+        " The dates of the summer hours are not stated: from April to October the times where the "
+        "two schedules "
         "differ are unknown.";
     hours.assumption.zh += "夏季作息的起止日期未写明：4月至10月两套时间不一致的时段记为“不确定”。";
   }

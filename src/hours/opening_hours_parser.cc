@@ -4,8 +4,8 @@
 // range, rule modifier).
 #include <algorithm>
 #include <array>
-#include <span>
 #include <cctype>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,15 +17,29 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonthNames = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 // Index i is std::chrono::weekday{i}: 0 = Sunday.
-constexpr std::array<std::string_view, 7> kWeekdayNames = {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"};
-constexpr std::array<std::string_view, 7> kEnglishWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
-                                                              "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> kEnglishMonths = {"january", "february", "march",     "april",
-                                                             "may",     "june",     "july",      "august",
-                                                             "september", "october", "november", "december"};
-constexpr std::array<unsigned, 13> kDaysInMonth = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+constexpr std::array<std::string_view, 7> kWeekdayNames = {"Su", "Mo", "Tu", "We",
+                                                           "Th", "Fr", "Sa"};
+constexpr std::array<std::string_view, 7> kEnglishWeekdays = {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 12> kEnglishMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<unsigned, 13> kDaysInMonth = {0,  31, 29, 31, 30, 31, 30,
+                                                   31, 31, 30, 31, 30, 31};
 
-enum class TokenKind { kWord, kNumber, kComment, kColon, kDash, kComma, kSemicolon, kFallback, kSlash, kOther, kEnd };
+enum class TokenKind {
+  kWord,
+  kNumber,
+  kComment,
+  kColon,
+  kDash,
+  kComma,
+  kSemicolon,
+  kFallback,
+  kSlash,
+  kOther,
+  kEnd
+};
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
@@ -81,7 +95,8 @@ Result<std::vector<Token>> Tokenize(std::string_view text) {
     } else if (c == '"') {
       const std::size_t close = text.find('"', pos + 1);
       if (close == std::string_view::npos) {
-        return Error::Parse(1, column, "comment opened with '\"' is never closed", "以“\"”开始的注释没有结束引号");
+        return Error::Parse(1, column, "comment opened with '\"' is never closed",
+                            "以“\"”开始的注释没有结束引号");
       }
       token.kind = TokenKind::kComment;
       token.text = text.substr(pos + 1, close - pos - 1);
@@ -103,7 +118,8 @@ Result<std::vector<Token>> Tokenize(std::string_view text) {
       token.kind = TokenKind::kSlash;
     } else {
       token.kind = TokenKind::kOther;
-      while (pos + length < text.size() && (static_cast<unsigned char>(text[pos + length]) & 0xC0) == 0x80) {
+      while (pos + length < text.size() &&
+             (static_cast<unsigned char>(text[pos + length]) & 0xC0) == 0x80) {
         ++length;  // keep a whole UTF-8 character together
       }
     }
@@ -141,7 +157,8 @@ class Parser {
   bool PeekIs(TokenKind kind, std::size_t ahead = 0) const { return Peek(ahead).kind == kind; }
   // "10:00" rather than the day "31" before the ":" that ends a wide range selector.
   bool PeekIsTime() const {
-    return PeekIs(TokenKind::kNumber) && PeekIs(TokenKind::kColon, 1) && PeekIs(TokenKind::kNumber, 2);
+    return PeekIs(TokenKind::kNumber) && PeekIs(TokenKind::kColon, 1) &&
+           PeekIs(TokenKind::kNumber, 2);
   }
   bool PeekIsMonth(std::size_t ahead = 0) const {
     return PeekIs(TokenKind::kWord, ahead) && MonthIndex(Peek(ahead).text) >= 0;
@@ -160,7 +177,8 @@ class Parser {
     error.code = ErrorCode::kUnsupported;
     return error;
   }
-  Error Unexpected(const Token& at, const std::string& expected_en, const std::string& expected_zh) const {
+  Error Unexpected(const Token& at, const std::string& expected_en,
+                   const std::string& expected_zh) const {
     return Malformed(at, "expected " + expected_en + ", found " + Quote(at),
                      "此处应为" + expected_zh + "，实为" + QuoteZh(at));
   }
@@ -183,7 +201,8 @@ class Parser {
 Result<std::vector<Rule>> Parser::ParseRules() {
   std::vector<Rule> rules;
   if (PeekIs(TokenKind::kEnd)) {
-    return Malformed(Peek(), "the expression is empty: write at least one rule, e.g. \"Mo-Fr 09:00-17:00\"",
+    return Malformed(Peek(),
+                     "the expression is empty: write at least one rule, e.g. \"Mo-Fr 09:00-17:00\"",
                      "表达式为空：请至少写一条规则，例如 \"Mo-Fr 09:00-17:00\"");
   }
   RuleSeparator separator = RuleSeparator::kNormal;
@@ -210,7 +229,8 @@ Result<std::vector<Rule>> Parser::ParseRules() {
       return Unexpected(token, "a rule separator ';', ',' or '||'", "规则分隔符“;”“,”或“||”");
     }
     if (PeekIs(TokenKind::kEnd)) {
-      return Malformed(Peek(), "a rule separator must be followed by a rule", "规则分隔符后缺少规则");
+      return Malformed(Peek(), "a rule separator must be followed by a rule",
+                       "规则分隔符后缺少规则");
     }
   }
 }
@@ -230,7 +250,8 @@ Result<Rule> Parser::ParseRule(RuleSeparator separator) {
     return rule;
   }
   if (PeekIs(TokenKind::kNumber) && !PeekIsTime()) {
-    return Unsupported(first, "year and week selectors are not supported; use months, dates and weekdays",
+    return Unsupported(first,
+                       "year and week selectors are not supported; use months, dates and weekdays",
                        "不支持年份或周次选择器；请使用月份、日期和星期");
   }
   if (PeekIs(TokenKind::kWord) && first.text == "week") {
@@ -272,7 +293,8 @@ Result<MonthdayRange> Parser::ParseMonthdayRange() {
     // A month alone covers the whole month; a date alone, that day.
     const bool day_written = tokens_[index_ - 1].kind == TokenKind::kNumber;
     const unsigned month = static_cast<unsigned>(first->month());
-    const std::chrono::day last_day = day_written ? first->day() : std::chrono::day{kDaysInMonth[month]};
+    const std::chrono::day last_day =
+        day_written ? first->day() : std::chrono::day{kDaysInMonth[month]};
     return MonthdayRange{*first, {first->month(), last_day}};
   }
   Next();
@@ -296,15 +318,17 @@ Result<std::chrono::month_day> Parser::ParseMonthday(bool is_end, unsigned month
   }
 
   if (!PeekIs(TokenKind::kNumber) || PeekIsTime()) {
-    return std::chrono::month_day{std::chrono::month{month}, std::chrono::day{is_end ? kDaysInMonth[month] : 1}};
+    return std::chrono::month_day{std::chrono::month{month},
+                                  std::chrono::day{is_end ? kDaysInMonth[month] : 1}};
   }
   const Token& day_token = Next();
   unsigned day = 0;
   for (char c : day_token.text) day = std::min(day * 10 + static_cast<unsigned>(c - '0'), 100u);
   if (day_token.text.size() != 2 || day < 1 || day > kDaysInMonth[month]) {
     return Malformed(day_token,
-                     "invalid day '" + std::string(day_token.text) + "' of " + std::string(kMonthNames[month - 1]) +
-                         ": write two digits from 01 to " + std::to_string(kDaysInMonth[month]),
+                     "invalid day '" + std::string(day_token.text) + "' of " +
+                         std::string(kMonthNames[month - 1]) + ": write two digits from 01 to " +
+                         std::to_string(kDaysInMonth[month]),
                      "日期“" + std::string(day_token.text) + "”无效：请写两位数字 01 至 " +
                          std::to_string(kDaysInMonth[month]));
   }
@@ -365,14 +389,17 @@ Status Parser::ParseTimeSelector(Rule& rule) {
     Result<int> end = ParseTime(true);
     if (!end.ok()) return end.error();
     if (*end < *start) {
-      return Unsupported(end_token, "timespans past midnight are not supported: split them at 24:00",
+      return Unsupported(end_token,
+                         "timespans past midnight are not supported: split them at 24:00",
                          "不支持跨午夜的时段：请在 24:00 处拆分");
     }
     if (*end == *start) {
-      return Malformed(end_token, "the timespan ends when it starts", "时段的结束时间与开始时间相同");
+      return Malformed(end_token, "the timespan ends when it starts",
+                       "时段的结束时间与开始时间相同");
     }
     if (++timespan_count_ > OpeningHours::kMaxTimespans) {
-      return Unsupported(start_token, "more than " + std::to_string(OpeningHours::kMaxTimespans) + " timespans",
+      return Unsupported(start_token,
+                         "more than " + std::to_string(OpeningHours::kMaxTimespans) + " timespans",
                          "时段超过 " + std::to_string(OpeningHours::kMaxTimespans) + " 个");
     }
     rule.timespans.push_back({*start, *end});
@@ -388,10 +415,12 @@ Result<int> Parser::ParseTime(bool is_end) {
     if (hour_token.kind == TokenKind::kWord) return UnknownWord(hour_token);
     return Unexpected(hour_token, "a time HH:MM", "时间 HH:MM");
   }
-  if (!PeekIs(TokenKind::kColon)) return Unexpected(Peek(), "':' between hours and minutes", "时与分之间的“:”");
+  if (!PeekIs(TokenKind::kColon))
+    return Unexpected(Peek(), "':' between hours and minutes", "时与分之间的“:”");
   Next();
   const Token& minute_token = Next();
-  if (minute_token.kind != TokenKind::kNumber) return Unexpected(minute_token, "minutes MM", "分钟 MM");
+  if (minute_token.kind != TokenKind::kNumber)
+    return Unexpected(minute_token, "minutes MM", "分钟 MM");
 
   const auto value = [](std::string_view digits) {
     int result = 0;
@@ -406,7 +435,8 @@ Result<int> Parser::ParseTime(bool is_end) {
   }
   if (hour > 24 || minute > 59 || (hour == 24 && (minute != 0 || !is_end))) {
     const std::string time = std::string(hour_token.text) + ":" + std::string(minute_token.text);
-    return Malformed(hour_token, "invalid time " + time + ": hours run from 00 to 24 (24:00 only as an end)",
+    return Malformed(hour_token,
+                     "invalid time " + time + ": hours run from 00 to 24 (24:00 only as an end)",
                      "时间 " + time + " 无效：小时为 00 至 24（24:00 只能作为结束时间）");
   }
   return hour * 60 + minute;
@@ -437,8 +467,9 @@ Status Parser::ParseRuleModifier(Rule& rule, bool has_selector) {
     return {};
   }
   if (!has_modifier && !has_selector) {
-    return Unexpected(Peek(), "a selector (month, weekday, PH, time) or a rule modifier (open, off, unknown)",
-                      "选择器（月份、星期、PH、时间）或规则修饰符（open、off、unknown）");
+    return Unexpected(
+        Peek(), "a selector (month, weekday, PH, time) or a rule modifier (open, off, unknown)",
+        "选择器（月份、星期、PH、时间）或规则修饰符（open、off、unknown）");
   }
   return {};
 }
@@ -448,7 +479,8 @@ Error Parser::UnknownWord(const Token& token) const {
   const std::string word(token.text);
   std::string lower;
   for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto abbreviates = [&lower](std::span<const std::string_view> names, std::size_t min_length) {
+  const auto abbreviates = [&lower](std::span<const std::string_view> names,
+                                    std::size_t min_length) {
     if (lower.size() < min_length) return false;
     for (std::string_view name : names) {
       if (name.substr(0, lower.size()) == lower) return true;
@@ -456,7 +488,8 @@ Error Parser::UnknownWord(const Token& token) const {
     return false;
   };
   if (abbreviates(kEnglishWeekdays, 2)) {
-    return Malformed(token, "unknown word '" + word + "': weekdays are written Mo Tu We Th Fr Sa Su",
+    return Malformed(token,
+                     "unknown word '" + word + "': weekdays are written Mo Tu We Th Fr Sa Su",
                      "无法识别的词“" + word + "”：星期应写作 Mo Tu We Th Fr Sa Su");
   }
   if (abbreviates(kEnglishMonths, 3)) {
@@ -464,7 +497,8 @@ Error Parser::UnknownWord(const Token& token) const {
                      "无法识别的词“" + word + "”：月份应写作 Jan Feb ... Dec");
   }
   if (word == "sunrise" || word == "sunset" || word == "dawn" || word == "dusk") {
-    return Unsupported(token, "variable times (" + word + ") are not supported", "不支持可变时间（" + word + "）");
+    return Unsupported(token, "variable times (" + word + ") are not supported",
+                       "不支持可变时间（" + word + "）");
   }
   return Malformed(token, "unknown word '" + word + "'", "无法识别的词“" + word + "”");
 }

@@ -31,8 +31,10 @@ std::string StateAt(const std::string& expression, const std::string& at) {
 }
 
 const std::vector<HardCase> kHardCases = {
-    {"SundayMakeUpDay2024", "Mo-Fr 08:30-12:00,13:30-17:30; PH off", "2024-02-04T10:00+08:00", "open"},
-    {"NewYearsEveHoliday2025", "Mo-Fr 08:30-12:00,13:30-17:30; PH off", "2025-01-28T10:00+08:00", "closed"},
+    {"SundayMakeUpDay2024", "Mo-Fr 08:30-12:00,13:30-17:30; PH off", "2024-02-04T10:00+08:00",
+     "open"},
+    {"NewYearsEveHoliday2025", "Mo-Fr 08:30-12:00,13:30-17:30; PH off", "2025-01-28T10:00+08:00",
+     "closed"},
     {"LunchBreak", "Mo-Fr 08:30-12:00,14:00-17:30; PH off", "2024-03-12T12:30+08:00", "closed"},
     {"WomensDayHalfDay", "Mo-Fr 09:00-17:00; PH off", "2024-03-08T10:00+08:00", "open"},
     {"SummerTimetable",
@@ -49,7 +51,9 @@ TEST_P(HardCaseTable, State) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, HardCaseTable, testing::ValuesIn(kHardCases),
-                         [](const testing::TestParamInfo<HardCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<HardCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST(HardCaseFile, EveryHoursCaseHolds) {
   const std::string path = std::string(NGODESK_SOURCE_DIR) + "/../shared/cases/hard-cases.jsonl";

@@ -21,7 +21,8 @@ int main() {
     const auto hours = ngodesk::OpeningHours::Parse(line.substr(0, tab));
     const auto instant = ngodesk::ParseInstant(line.substr(tab + 1));
     if (!hours.ok() || !instant.ok()) {
-      std::cout << "error\t" << (hours.ok() ? instant.error().message : hours.error().message) << '\n';
+      std::cout << "error\t" << (hours.ok() ? instant.error().message : hours.error().message)
+                << '\n';
       continue;
     }
     const ngodesk::HoursStatus status = ngodesk::EvaluateAt(*hours, *instant, calendar);

@@ -30,9 +30,11 @@ const std::vector<TextCase> kDirectoryTexts = {
     {"09:00-12:00, 13:30-16:30", "Mo-Fr 09:00-12:00,13:30-16:30; PH off", kNoDays},
     {"08:30-11:30, 13:00-16:00", "Mo-Fr 08:30-11:30,13:00-16:00; PH off", kNoDays},
     {"09:30-18:00", "Mo-Fr 09:30-18:00; PH off", kNoDays},
-    {"Mon-Thurs 09:00-17:00, Fri 09:00-16:00", "Mo-Th 09:00-17:00; Fr 09:00-16:00; PH off", kDaysStated},
+    {"Mon-Thurs 09:00-17:00, Fri 09:00-16:00", "Mo-Th 09:00-17:00; Fr 09:00-16:00; PH off",
+     kDaysStated},
     {"09:00-11:30, 14:00-17:00 (Summer Hours: 9:00-11:30, 14:30-17:00)",
-     "Mo-Fr 09:00-11:30,14:00-17:00; Apr-Oct Mo-Fr 09:00-11:30,14:30-17:00, Apr-Oct Mo-Fr 14:00-14:30 unknown "
+     "Mo-Fr 09:00-11:30,14:00-17:00; Apr-Oct Mo-Fr 09:00-11:30,14:30-17:00, Apr-Oct Mo-Fr "
+     "14:00-14:30 unknown "
      "\"summer hours apply on dates not published\"; PH off",
      kNoDays},
 };
@@ -41,11 +43,13 @@ const std::vector<TextCase> kOtherTexts = {
     {"Mon-Fri 9:00-17:00", "Mo-Fr 09:00-17:00; PH off", kDaysStated},
     {"Monday to Friday 9:00 to 17:00", "Mo-Fr 09:00-17:00; PH off", kDaysStated},
     {"周一至周五 9:00-12:00，14:00-17:00", "Mo-Fr 09:00-12:00,14:00-17:00; PH off", kDaysStated},
-    {"星期一至星期四 9：00—17：00；星期五 9：00—16：00", "Mo-Th 09:00-17:00; Fr 09:00-16:00; PH off", kDaysStated},
+    {"星期一至星期四 9：00—17：00；星期五 9：00—16：00",
+     "Mo-Th 09:00-17:00; Fr 09:00-16:00; PH off", kDaysStated},
     {"Mon, Wed, Fri: 10:00-12:00", "Mo,We,Fr 10:00-12:00; PH off", kDaysStated},
     {"Mon-Sat 09:00-17:00", "Mo-Sa 09:00-17:00; PH off", kDaysStated},
     {"8:30-17:00 (夏季: 8:30-17:30)",
-     "Mo-Fr 08:30-17:00; Apr-Oct Mo-Fr 08:30-17:00, Apr-Oct Mo-Fr 17:00-17:30 unknown \"summer hours apply on "
+     "Mo-Fr 08:30-17:00; Apr-Oct Mo-Fr 08:30-17:00, Apr-Oct Mo-Fr 17:00-17:30 unknown \"summer "
+     "hours apply on "
      "dates not published\"; PH off",
      kNoDays},
     {"by appointment", "unknown \"published hours text not understood\"", ""},
@@ -89,7 +93,8 @@ TEST(DeriveHours, NoTextIsUnknownNotAGuess) {
   EXPECT_EQ(hours.expression, "unknown \"no hours published\"");
   EXPECT_FALSE(hours.assumed);
   const OpeningHours parsed = OpeningHours::Parse(hours.expression).value();
-  EXPECT_EQ(EvaluateAt(parsed, ParseInstant("2026-03-10T10:00+08:00").value()).state, HoursState::kUnknown);
+  EXPECT_EQ(EvaluateAt(parsed, ParseInstant("2026-03-10T10:00+08:00").value()).state,
+            HoursState::kUnknown);
 }
 
 TEST(DeriveHours, HebeiSummerAssumptionIsStated) {
@@ -119,7 +124,8 @@ TEST(DeriveHours, EveryDirectoryTextAtSharedInstants) {
     const OpeningHours hours = OpeningHours::Parse(DeriveHours(test.text).expression).value();
     for (const Instant& instant : instants) {
       // Offices without a lunch break are open at 12:45.
-      const bool no_lunch = test.text == "08:30-17:00" || test.text == "09:30-18:00" || test.text.starts_with("Mon");
+      const bool no_lunch =
+          test.text == "08:30-17:00" || test.text == "09:30-18:00" || test.text.starts_with("Mon");
       if (no_lunch && instant.reason == ReasonCode::kLunchBreak) continue;
       const HoursStatus status = EvaluateAt(hours, ParseInstant(instant.at).value());
       EXPECT_EQ(status.state, instant.state) << test.text << " at " << instant.at;
