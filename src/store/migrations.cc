@@ -118,9 +118,9 @@ Result<int> ReadSchemaVersion(const Connection& connection) {
 
 namespace {
 
-Error NewerSchemaError(const Connection& connection, int version) {
+Error NewerSchemaError(const Connection& connection, int version, int latest) {
   const std::string found = std::to_string(version);
-  const std::string known = std::to_string(LatestSchemaVersion());
+  const std::string known = std::to_string(latest);
   return Error::Store(
       "the database " + connection.path + " has schema version " + found +
           ", newer than this ngodesk supports (" + known +
@@ -146,12 +146,15 @@ Status RunMigration(const Connection& connection, const Migration& migration) {
 
 }  // namespace
 
-Status Migrate(const Connection& connection) {
+Status Migrate(const Connection& connection) { return Migrate(connection, kMigrations); }
+
+Status Migrate(const Connection& connection, std::span<const Migration> migrations) {
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
   Result<int> version = ReadSchemaVersion(connection);
   if (!version.ok()) return version.error();
-  if (*version > LatestSchemaVersion()) return NewerSchemaError(connection, *version);
+  if (*version > latest) return NewerSchemaError(connection, *version, latest);
 
-  for (const Migration& migration : kMigrations) {
+  for (const Migration& migration : migrations) {
     if (migration.version <= *version) continue;
     if (Status migrated = RunMigration(connection, migration); !migrated.ok()) return migrated;
   }

@@ -31,4 +31,7 @@ Result<int> ReadSchemaVersion(const Connection& connection);
 // is newer than this binary knows, without changing it.
 Status Migrate(const Connection& connection);
 
+// Migrate with an explicit list, for tests of upgrades and failed migrations.
+Status Migrate(const Connection& connection, std::span<const Migration> migrations);
+
 }  // namespace ngodesk::store
