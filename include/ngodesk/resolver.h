@@ -20,7 +20,7 @@ namespace ngodesk {
 // partner unit is located, at least 15 days before the activity (Art. 16, 17).
 enum class Procedure { kOffice, kActivity };
 
-// How one part of the query matched a division.
+// The kind of name by which a part of the query matched a division.
 enum class MatchKind {
   kName,          // official name, e.g. 苏州市
   kShortName,     // name without its generic suffix, e.g. 苏州
@@ -48,8 +48,8 @@ struct MatchedPart {
 };
 
 // A division with its province-level, prefecture-level and county-level
-// parts; `prefecture` is null for a county directly under a province, and
-// for a district of a municipality it is the municipality.
+// parts. `prefecture` is null for a county directly under a province. For a
+// district of a municipality it is the municipality.
 struct DivisionChain {
   const Division* province = nullptr;
   const Division* prefecture = nullptr;

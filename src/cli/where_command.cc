@@ -124,7 +124,11 @@ struct BatchTally {
   bool invalid = false;
   bool unmatched = false;
 
-  int ExitCode() const { return invalid ? kExitUsage : unmatched ? kExitNoMatch : kExitOk; }
+  int ExitCode() const {
+    if (invalid) return kExitUsage;
+    if (unmatched) return kExitNoMatch;
+    return kExitOk;
+  }
 };
 
 int RunLines(Context& context, const WhereOptions& options, std::string_view input) {

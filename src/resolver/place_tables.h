@@ -15,8 +15,8 @@ struct Abbreviation {
   std::string_view code;  // e.g. "320000"
 };
 
-// A name in use before a renaming or merger, and the division that holds
-// the place now.
+// A name in use before a renaming or merger, and the division that
+// contains the place now.
 struct FormerName {
   std::string_view name;     // e.g. "襄樊市"
   std::string_view code;     // e.g. "420600"

@@ -28,7 +28,7 @@ char FoldLatinLetter(int32_t c);
 // traditional-to-simplified character table (TSCharacters) converts.
 bool HasTraditional(std::string_view text);
 
-// What one pass over a query finds.
+// Facts found by one pass over a query.
 struct TextTraits {
   bool has_han = false;
   bool has_ascii_letter = false;

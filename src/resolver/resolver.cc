@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include <unicode/uchar.h>
 
@@ -140,8 +141,10 @@ Status ValidateQuery(std::string_view query) {
     }
     const bool control = (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
     if (control) {
-      return Error::InvalidArgument("the query contains the control character U+" +
-                                        std::to_string(c) + " at offset " + std::to_string(offset) +
+      char code_point[16];
+      std::snprintf(code_point, sizeof code_point, "U+%04X", static_cast<unsigned>(c));
+      return Error::InvalidArgument("the query contains the control character " + std::string(code_point) +
+                                        " at offset " + std::to_string(offset) +
                                         ": remove it (one query per line)",
                                     "查询在第 " + std::to_string(offset) + " 字节处含有控制字符：请删除（每行一个查询）");
     }

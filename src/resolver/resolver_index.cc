@@ -207,7 +207,9 @@ void Resolver::Index::AddCuratedKeys() {
     if (const int64_t index = index_of_code(iso.code); index >= 0) {
       iso_codes.try_emplace(std::string(iso.iso), static_cast<uint32_t>(index));
       // The numeric form used before 2017: CN-32 for Jiangsu, CN-91 for Hong Kong.
-      const std::string numeric = iso.code == "810000" ? "91" : iso.code == "820000" ? "92" : std::string(iso.code.substr(0, 2));
+      std::string numeric(iso.code.substr(0, 2));
+      if (iso.code == "810000") numeric = "91";
+      if (iso.code == "820000") numeric = "92";
       iso_codes.try_emplace("CN-" + numeric, static_cast<uint32_t>(index));
     }
   }
