@@ -34,8 +34,8 @@ BENCHMARK(BM_ReplaceOfficesInMemory);
 // A file database in the system temporary directory: each replace commits
 // one transaction with a WAL sync.
 void BM_ReplaceOfficesOnFile(benchmark::State& state) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("ngodesk-bench-" + std::to_string(getpid()) + ".db");
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("ngodesk-bench-" + std::to_string(getpid()) + ".db");
   {
     Result<Store> store = Store::Open(path.string());
     for (auto _ : state) benchmark::DoNotOptimize(store->ReplaceOffices(Directory()).ok());

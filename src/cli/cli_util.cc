@@ -34,13 +34,18 @@ namespace {
 // decode as themselves, one at a time.
 std::uint32_t NextCodePoint(std::string_view text, std::size_t& i) {
   const auto byte = static_cast<unsigned char>(text[i]);
-  const int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 1;
+  const int length = byte < 0x80           ? 1
+                     : (byte >> 5) == 0x6  ? 2
+                     : (byte >> 4) == 0xE  ? 3
+                     : (byte >> 3) == 0x1E ? 4
+                                           : 1;
   if (length == 1 || i + length > text.size()) {
     ++i;
     return byte;
   }
   std::uint32_t code = byte & (0x7F >> length);
-  for (int k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  for (int k = 1; k < length; ++k)
+    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   i += length;
   return code;
 }
@@ -99,8 +104,9 @@ Status WriteOutput(Context& context, const std::string& path, std::string_view t
 
   const std::string reason = error.message();
   std::filesystem::remove(temporary, error);
-  return Error::Io("cannot write " + path + " (" + reason + "). Check that the path is not a directory.",
-                   "无法写入 " + path + "（" + reason + "）。请确认该路径不是目录。");
+  return Error::Io(
+      "cannot write " + path + " (" + reason + "). Check that the path is not a directory.",
+      "无法写入 " + path + "（" + reason + "）。请确认该路径不是目录。");
 }
 
 }  // namespace ngodesk::cli

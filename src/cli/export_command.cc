@@ -44,7 +44,8 @@ void SetupExport(CLI::App& app, Context& context) {
       "Export the whole directory as JSON or CSV (UTF-8 with BOM for Excel). Columns and fields: "
       "docs/export-schema.md.\n以 JSON 或 CSV（带 BOM 的 UTF-8，便于 Excel 打开）导出全部名录。");
   // The value is checked by ParseExportFormat, whose message is bilingual.
-  command->add_option("--format", options->format, "json (default) or csv / 格式：json（默认）或 csv");
+  command->add_option("--format", options->format,
+                      "json (default) or csv / 格式：json（默认）或 csv");
   command->add_option("--output,-o", options->output,
                       "Write to FILE instead of standard output / 写入文件而非标准输出");
   command->callback([&context, options] { context.exit_code = RunExport(context, *options); });

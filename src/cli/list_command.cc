@@ -28,8 +28,9 @@ std::string FirstPhone(const Office& office) {
 }
 
 std::size_t ConfirmedCount(const Office& office) {
-  return static_cast<std::size_t>(std::count_if(office.phones.begin(), office.phones.end(),
-                                                 [](const PhoneNumber& p) { return p.confirmed(); }));
+  return static_cast<std::size_t>(
+      std::count_if(office.phones.begin(), office.phones.end(),
+                    [](const PhoneNumber& p) { return p.confirmed(); }));
 }
 
 void PrintTable(Context& context, const std::vector<Office>& offices) {
@@ -38,14 +39,15 @@ void PrintTable(Context& context, const std::vector<Office>& offices) {
   rows.push_back(context.chinese() ? Row{"ID", "Jurisdiction", "辖区", "首个电话", "已确认"}
                                    : Row{"ID", "Jurisdiction", "辖区", "First phone", "Confirmed"});
   for (const Office& office : offices) {
-    rows.push_back(Row{office.id, office.jurisdiction.name.en, office.jurisdiction.name.zh,
-                       FirstPhone(office),
-                       std::to_string(ConfirmedCount(office)) + "/" + std::to_string(office.phones.size())});
+    rows.push_back(
+        Row{office.id, office.jurisdiction.name.en, office.jurisdiction.name.zh, FirstPhone(office),
+            std::to_string(ConfirmedCount(office)) + "/" + std::to_string(office.phones.size())});
   }
 
   std::array<std::size_t, 5> widths{};
   for (const Row& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
   }
   for (const Row& row : rows) {
     std::string line;
@@ -66,7 +68,8 @@ void PrintJson(Context& context, const std::vector<Office>& offices) {
                     {"confirmed", ConfirmedCount(office)}});
   }
   const nlohmann::ordered_json document = {{"offices", list}};
-  *context.out << document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  *context.out << document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+               << '\n';
 }
 
 int RunList(Context& context, const ListOptions& options) {
@@ -90,8 +93,9 @@ void SetupList(CLI::App& app, Context& context) {
       "list",
       "List the offices: id, jurisdiction in English and Chinese, first phone number, confirmed "
       "numbers out of all.\n列出各机关：id、中英文辖区、首个电话号码、已确认号码数/号码总数。");
-  command->add_flag("--json", options->json,
-                    "Print a JSON object with an \"offices\" array instead of a table / 以 JSON 输出");
+  command->add_flag(
+      "--json", options->json,
+      "Print a JSON object with an \"offices\" array instead of a table / 以 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunList(context, *options); });
 }
 

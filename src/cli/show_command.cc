@@ -24,7 +24,9 @@ struct ShowOptions {
 // empty label. Printed with the label column as wide as the widest label.
 class RecordWriter {
  public:
-  void Add(std::string label, std::string value) { lines_.emplace_back(std::move(label), std::move(value)); }
+  void Add(std::string label, std::string value) {
+    lines_.emplace_back(std::move(label), std::move(value));
+  }
   void Continue(std::string value) { Add("", std::move(value)); }
 
   void Print(std::ostream& out) const {
@@ -62,7 +64,8 @@ void AddNames(RecordWriter& record, const Office& office) {
   const Jurisdiction& jurisdiction = office.jurisdiction;
   std::string detail = KindText(jurisdiction.kind);
   if (!jurisdiction.code.empty()) detail += ", GB/T 2260 " + jurisdiction.code;
-  record.Add("Jurisdiction 辖区", jurisdiction.name.en + " / " + jurisdiction.name.zh + " (" + detail + ")");
+  record.Add("Jurisdiction 辖区",
+             jurisdiction.name.en + " / " + jurisdiction.name.zh + " (" + detail + ")");
 
   if (office.city) {
     std::string city = office.city->name.en + " / " + office.city->name.zh;
@@ -83,7 +86,8 @@ void AddAddresses(RecordWriter& record, const Office& office) {
   }
 }
 
-void AddNumbers(RecordWriter& record, const std::string& label, const std::vector<PhoneNumber>& numbers) {
+void AddNumbers(RecordWriter& record, const std::string& label,
+                const std::vector<PhoneNumber>& numbers) {
   if (numbers.empty()) record.Add(label, "none 无");
   for (std::size_t i = 0; i < numbers.size(); ++i) {
     const PhoneNumber& number = numbers[i];
@@ -100,7 +104,8 @@ void AddNumbers(RecordWriter& record, const std::string& label, const std::vecto
   }
 }
 
-void AddList(RecordWriter& record, const std::string& label, const std::vector<std::string>& values) {
+void AddList(RecordWriter& record, const std::string& label,
+             const std::vector<std::string>& values) {
   if (values.empty()) record.Add(label, "none 无");
   for (const std::string& value : values) record.Add(label, value);
 }
@@ -123,7 +128,7 @@ void AddProvenance(RecordWriter& record, const Office& office) {
   }
   for (const Correction& correction : office.corrections) {
     record.Add("Correction 更正", correction.field + ": \"" + correction.published + "\" -> \"" +
-                                     correction.corrected + "\"");
+                                      correction.corrected + "\"");
     record.Continue(correction.reason);
   }
 }
@@ -235,14 +240,16 @@ int RunShow(Context& context, const ShowOptions& options) {
 
 void SetupShow(CLI::App& app, Context& context) {
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* command = app.add_subcommand(
-      "show", "Show the whole record of one office.\n显示一个机关的完整记录。");
-  command->add_option("ID", options->id,
-                      "Office id as listed by `ngodesk list`, or the province's GB/T 2260 code or "
-                      "name (320000, 江苏省, 江苏, Jiangsu Province) / 机关 id、省级代码或名称")
+  CLI::App* command =
+      app.add_subcommand("show", "Show the whole record of one office.\n显示一个机关的完整记录。");
+  command
+      ->add_option("ID", options->id,
+                   "Office id as listed by `ngodesk list`, or the province's GB/T 2260 code or "
+                   "name (320000, 江苏省, 江苏, Jiangsu Province) / 机关 id、省级代码或名称")
       ->required();
-  command->add_flag("--json", options->json,
-                    "Print the office as a JSON object of the export format / 以导出格式的 JSON 输出");
+  command->add_flag(
+      "--json", options->json,
+      "Print the office as a JSON object of the export format / 以导出格式的 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunShow(context, *options); });
 }
 

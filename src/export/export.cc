@@ -115,7 +115,8 @@ std::vector<std::string> Row(const Office& office) {
       JoinField<P>(office.phones, [](const P& p) { return p.e164; }),
       JoinField<P>(office.phones, [](const P& p) { return p.extension; }),
       JoinField<P>(office.phones, [](const P& p) { return p.confirmed_on; }),
-      JoinField<P>(office.phones, [](const P& p) { return std::string(p.area_code_inferred ? "yes" : "no"); }),
+      JoinField<P>(office.phones,
+                   [](const P& p) { return std::string(p.area_code_inferred ? "yes" : "no"); }),
       JoinField<P>(office.faxes, [](const P& p) { return p.text; }),
       JoinField<P>(office.faxes, [](const P& p) { return p.e164; }),
       Join(office.emails),
@@ -141,7 +142,8 @@ void AppendRow(std::string& csv, const std::vector<std::string>& fields) {
 bool IsPlainNumber(std::string_view item) {
   if (item == kEmptyItem) return true;
   if (!item.empty() && (item.front() == '+' || item.front() == '-')) item.remove_prefix(1);
-  return std::all_of(item.begin(), item.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' '; });
+  return std::all_of(item.begin(), item.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == ' '; });
 }
 
 // True when a spreadsheet would evaluate the cell as a formula. A leading +

@@ -233,7 +233,8 @@ std::vector<std::string> ReadStrings(const Json& object, const std::string& poin
   const Json& array = OptionalArray(object, pointer, key);
   std::vector<std::string> values;
   for (std::size_t i = 0; i < array.size(); ++i) {
-    if (!array[i].is_string()) Reject(Child(Child(pointer, key), i), "a string", "字符串", array[i]);
+    if (!array[i].is_string())
+      Reject(Child(Child(pointer, key), i), "a string", "字符串", array[i]);
     values.push_back(array[i].get<std::string>());
   }
   return values;
@@ -349,10 +350,9 @@ std::vector<Source> ReadSources(const Json& object, const std::string& pointer) 
   for (std::size_t i = 0; i < array.size(); ++i) {
     const std::string here = Child(Child(pointer, "sources"), i);
     ExpectObject(array[i], here, {"id", "title", "date", "note"});
-    sources.push_back(Source{RequiredString(array[i], here, "id"),
-                             NullableString(array[i], here, "title"),
-                             NullableDate(array[i], here, "date"),
-                             NullableString(array[i], here, "note")});
+    sources.push_back(
+        Source{RequiredString(array[i], here, "id"), NullableString(array[i], here, "title"),
+               NullableDate(array[i], here, "date"), NullableString(array[i], here, "note")});
   }
   return sources;
 }
@@ -363,10 +363,9 @@ std::vector<Correction> ReadCorrections(const Json& object, const std::string& p
   for (std::size_t i = 0; i < array.size(); ++i) {
     const std::string here = Child(Child(pointer, "corrections"), i);
     ExpectObject(array[i], here, {"field", "published", "corrected", "reason"});
-    corrections.push_back(Correction{RequiredString(array[i], here, "field"),
-                                     NullableString(array[i], here, "published"),
-                                     NullableString(array[i], here, "corrected"),
-                                     RequiredString(array[i], here, "reason")});
+    corrections.push_back(Correction{
+        RequiredString(array[i], here, "field"), NullableString(array[i], here, "published"),
+        NullableString(array[i], here, "corrected"), RequiredString(array[i], here, "reason")});
   }
   return corrections;
 }
@@ -377,7 +376,8 @@ Office ReadOffice(const Json& json, const std::string& pointer) {
                 "websites", "hours", "sources", "corrections"});
   Office office;
   office.id = RequiredString(json, pointer, "id");
-  if (office.id.empty()) Reject(Child(pointer, "id"), "a non-empty office id", "非空的机关 id", json["id"]);
+  if (office.id.empty())
+    Reject(Child(pointer, "id"), "a non-empty office id", "非空的机关 id", json["id"]);
   office.name = OptionalBilingual(json, pointer, "name");
   office.jurisdiction = ReadJurisdiction(json, pointer);
   office.city = ReadCity(json, pointer);

@@ -125,8 +125,8 @@ Error NewerSchemaError(const Connection& connection, int version, int latest) {
       "the database " + connection.path + " has schema version " + found +
           ", newer than this ngodesk supports (" + known +
           "). It was left unchanged. Use a newer ngodesk, or pass --db with another path.",
-      "数据库 " + connection.path + " 的结构版本为 " + found + "，比本版 ngodesk 支持的版本（" + known +
-          "）新。数据库未作更改。请使用更新版本的 ngodesk，或用 --db 指定其他路径。");
+      "数据库 " + connection.path + " 的结构版本为 " + found + "，比本版 ngodesk 支持的版本（" +
+          known + "）新。数据库未作更改。请使用更新版本的 ngodesk，或用 --db 指定其他路径。");
 }
 
 Status RunMigration(const Connection& connection, const Migration& migration) {

@@ -49,7 +49,9 @@ Status WriteOfficeRow(const Connection& connection, const Office& office) {
   upsert->Bind(4, KindName(office.jurisdiction.kind)).BindOptional(5, office.jurisdiction.code);
   upsert->Bind(6, office.jurisdiction.name.en).Bind(7, office.jurisdiction.name.zh);
   if (office.city) {
-    upsert->BindOptional(8, office.city->code).Bind(9, office.city->name.en).Bind(10, office.city->name.zh);
+    upsert->BindOptional(8, office.city->code)
+        .Bind(9, office.city->name.en)
+        .Bind(10, office.city->name.zh);
   }
   if (office.hours.text) upsert->Bind(11, *office.hours.text);
   upsert->BindOptional(12, office.hours.expression);
@@ -121,7 +123,8 @@ Status WritePhones(const Connection& connection, const Office& office, const cha
     const PhoneNumber& phone = phones[i];
     insert->Bind(1, office.id).Bind(2, kind).Bind(3, static_cast<std::int64_t>(i));
     insert->Bind(4, phone.text).BindOptional(5, phone.e164).BindOptional(6, phone.national);
-    insert->BindOptional(7, phone.extension).Bind(8, std::int64_t{phone.area_code_inferred ? 1 : 0});
+    insert->BindOptional(7, phone.extension)
+        .Bind(8, std::int64_t{phone.area_code_inferred ? 1 : 0});
     insert->BindOptional(9, phone.confirmed_on).BindOptional(10, phone.source_id);
     if (Status inserted = insert->Run(); !inserted.ok()) return inserted;
   }
@@ -204,12 +207,13 @@ PhoneNumber ReadPhoneRow(const Statement& row) {
 
 Status ReadChildRows(const Connection& connection, Office& office) {
   const std::string& id = office.id;
-  Status status = ForEachRow(
-      connection,
-      "SELECT source_id, title, date, note FROM office_source WHERE office_id = ?1 ORDER BY position",
-      id, [&](const Statement& row) {
-        office.sources.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3)});
-      });
+  Status status =
+      ForEachRow(connection,
+                 "SELECT source_id, title, date, note FROM office_source WHERE office_id = ?1 "
+                 "ORDER BY position",
+                 id, [&](const Statement& row) {
+                   office.sources.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3)});
+                 });
   if (!status.ok()) return status;
 
   status = ForEachRow(
@@ -230,14 +234,14 @@ Status ReadChildRows(const Connection& connection, Office& office) {
       });
   if (!status.ok()) return status;
 
-  status = ForEachRow(
-      connection, "SELECT address FROM office_email WHERE office_id = ?1 ORDER BY position", id,
-      [&](const Statement& row) { office.emails.push_back(row.Text(0)); });
+  status = ForEachRow(connection,
+                      "SELECT address FROM office_email WHERE office_id = ?1 ORDER BY position", id,
+                      [&](const Statement& row) { office.emails.push_back(row.Text(0)); });
   if (!status.ok()) return status;
 
-  status = ForEachRow(
-      connection, "SELECT url FROM office_website WHERE office_id = ?1 ORDER BY position", id,
-      [&](const Statement& row) { office.websites.push_back(row.Text(0)); });
+  status = ForEachRow(connection,
+                      "SELECT url FROM office_website WHERE office_id = ?1 ORDER BY position", id,
+                      [&](const Statement& row) { office.websites.push_back(row.Text(0)); });
   if (!status.ok()) return status;
 
   return ForEachRow(

@@ -15,26 +15,32 @@ Advice AdviceFor(int rc, const std::string& path) {
   switch (rc & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return {"the database " + path + " is locked by another process. Wait until the other "
-              "ngodesk command finishes, then try again.",
+      return {"the database " + path +
+                  " is locked by another process. Wait until the other "
+                  "ngodesk command finishes, then try again.",
               "数据库 " + path + " 被另一进程锁定。请等另一个 ngodesk 命令结束后重试。"};
     case SQLITE_NOTADB:
-      return {path + " is not an ngodesk database. Pass --db with another path, or move the "
-              "file away to create a new database there.",
+      return {path +
+                  " is not an ngodesk database. Pass --db with another path, or move the "
+                  "file away to create a new database there.",
               path + " 不是 ngodesk 数据库。请用 --db 指定其他路径，或移走该文件后再新建数据库。"};
     case SQLITE_CANTOPEN:
-      return {"cannot open the database " + path + ". Check that the path names a file (not a "
-              "directory) in a directory you can write to, or pass --db with another path.",
-              "无法打开数据库 " + path + "。请确认该路径是可写目录中的文件（而非目录），或用 --db "
-              "指定其他路径。"};
+      return {"cannot open the database " + path +
+                  ". Check that the path names a file (not a "
+                  "directory) in a directory you can write to, or pass --db with another path.",
+              "无法打开数据库 " + path +
+                  "。请确认该路径是可写目录中的文件（而非目录），或用 --db "
+                  "指定其他路径。"};
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      return {"the database " + path + " is read-only. Make the file and its directory "
-              "writable, or pass --db with another path.",
+      return {"the database " + path +
+                  " is read-only. Make the file and its directory "
+                  "writable, or pass --db with another path.",
               "数据库 " + path + " 为只读。请让该文件及其目录可写，或用 --db 指定其他路径。"};
     case SQLITE_CORRUPT:
-      return {"the database " + path + " is damaged. Restore it from a backup, or delete it "
-              "to recreate it from the bundled directory.",
+      return {"the database " + path +
+                  " is damaged. Restore it from a backup, or delete it "
+                  "to recreate it from the bundled directory.",
               "数据库 " + path + " 已损坏。请从备份恢复，或删除后由内置名录重新创建。"};
     case SQLITE_FULL:
       return {"the disk holding " + path + " is full. Free some space and try again.",
@@ -80,7 +86,8 @@ Statement::Statement(Statement&& other) noexcept
 Statement::~Statement() { sqlite3_finalize(statement_); }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -120,7 +127,9 @@ std::string Statement::Text(int column) const {
                      static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
-std::int64_t Statement::Integer(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::Integer(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
 
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;

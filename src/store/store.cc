@@ -85,7 +85,8 @@ Result<Store> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->connection.path = path.empty() ? ":memory:" : path;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
-  const int rc = sqlite3_open_v2(impl->connection.path.c_str(), &impl->connection.db, flags, nullptr);
+  const int rc =
+      sqlite3_open_v2(impl->connection.path.c_str(), &impl->connection.db, flags, nullptr);
   if (rc != SQLITE_OK) return store::StoreError(impl->connection, rc);
 
   if (Status configured = Configure(impl->connection); !configured.ok()) return configured.error();

@@ -49,9 +49,11 @@ class CliTest : public testing::Test {
 
   // Runs ngodesk with `args` and `environment` entries ("NAME=value") on top
   // of a minimal environment: HOME, PATH and LANG=C.UTF-8.
-  CommandResult Ngodesk(const std::vector<std::string>& args, const std::vector<std::string>& environment = {}) {
-    std::string command = "cd " + ShellQuote(directory_.string()) + " && env -i HOME=" +
-                          ShellQuote(directory_.string()) + " PATH=/usr/bin:/bin LANG=C.UTF-8";
+  CommandResult Ngodesk(const std::vector<std::string>& args,
+                        const std::vector<std::string>& environment = {}) {
+    std::string command = "cd " + ShellQuote(directory_.string()) +
+                          " && env -i HOME=" + ShellQuote(directory_.string()) +
+                          " PATH=/usr/bin:/bin LANG=C.UTF-8";
     for (const std::string& entry : environment) command += " " + ShellQuote(entry);
     command += " " + ShellQuote(NGODESK_BINARY_DIR "/ngodesk");
     for (const std::string& arg : args) command += " " + ShellQuote(arg);
@@ -80,9 +82,9 @@ inline std::string FirstDifference(const std::string& expected, const std::strin
     const bool has_actual = static_cast<bool>(std::getline(actual_stream, actual_line));
     if (!has_expected && !has_actual) return "texts are equal";
     if (!has_expected || !has_actual || expected_line != actual_line) {
-      return "first difference at line " + std::to_string(line) + "\n  expected: " +
-             (has_expected ? expected_line : "<end of text>") + "\n  actual:   " +
-             (has_actual ? actual_line : "<end of text>");
+      return "first difference at line " + std::to_string(line) +
+             "\n  expected: " + (has_expected ? expected_line : "<end of text>") +
+             "\n  actual:   " + (has_actual ? actual_line : "<end of text>");
     }
   }
 }

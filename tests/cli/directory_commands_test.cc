@@ -20,7 +20,8 @@ class DirectoryCommands : public CliTest {
 TEST_F(DirectoryCommands, ListSeedsDatabaseOnFirstUse) {
   const CommandResult first = Ngodesk({"--db", db(), "list"});
   EXPECT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.err.find("created the database " + db() + " with the 33 offices"), std::string::npos)
+  EXPECT_NE(first.err.find("created the database " + db() + " with the 33 offices"),
+            std::string::npos)
       << first.err;
 
   const std::vector<std::string> lines = Lines(first.out);
@@ -119,7 +120,8 @@ TEST_F(DirectoryCommands, ShowIgnoresCase) {
 }
 
 TEST_F(DirectoryCommands, ShowAcceptsCodeAndNames) {
-  for (const char* query : {"320000", "江苏省", "江苏", "Jiangsu Province", "jiangsu province", "JIANGSU"}) {
+  for (const char* query :
+       {"320000", "江苏省", "江苏", "Jiangsu Province", "jiangsu province", "JIANGSU"}) {
     const CommandResult run = Ngodesk({"--db", db(), "show", query});
     EXPECT_EQ(run.exit_code, 0) << query << ": " << run.err;
     EXPECT_TRUE(run.out.starts_with("jiangsu  江苏省\n")) << query;
@@ -137,17 +139,20 @@ TEST_F(DirectoryCommands, ShowUnknownIdExitsThree) {
   const CommandResult run = Ngodesk({"--db", db(), "show", "shanxii"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_EQ(run.out, "");
-  EXPECT_NE(run.err.find("ngodesk: error: no office has the id \"shanxii\". Did you mean \"shanxi\"? "
-                         "Run `ngodesk list` to see all ids."),
-            std::string::npos)
+  EXPECT_NE(
+      run.err.find("ngodesk: error: no office has the id \"shanxii\". Did you mean \"shanxi\"? "
+                   "Run `ngodesk list` to see all ids."),
+      std::string::npos)
       << run.err;
 }
 
 TEST_F(DirectoryCommands, ShowUnknownIdInChineseLocale) {
   const CommandResult run = Ngodesk({"--db", db(), "show", "atlantis"}, {"LANG=zh_CN.UTF-8"});
   EXPECT_EQ(run.exit_code, 3);
-  EXPECT_NE(run.err.find("ngodesk: 错误：没有 id 为 \"atlantis\" 的机关。运行 `ngodesk list` 可查看所有 id。"),
-            std::string::npos)
+  EXPECT_NE(
+      run.err.find(
+          "ngodesk: 错误：没有 id 为 \"atlantis\" 的机关。运行 `ngodesk list` 可查看所有 id。"),
+      std::string::npos)
       << run.err;
 }
 
@@ -165,14 +170,16 @@ TEST_F(DirectoryCommands, ExportJsonEqualsBundledFile) {
 }
 
 TEST_F(DirectoryCommands, ExportCsvToFile) {
-  const CommandResult run = Ngodesk({"--db", db(), "export", "--format", "csv", "--output", "offices.csv"});
+  const CommandResult run =
+      Ngodesk({"--db", db(), "export", "--format", "csv", "--output", "offices.csv"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "Wrote 33 offices to offices.csv.\n");
 
   const std::string csv = ReadFile(directory_ / "offices.csv");
   EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFid,name_en,name_zh,")) << csv.substr(0, 40);
   std::size_t rows = 0;
-  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++rows;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
+    ++rows;
   EXPECT_EQ(rows, 34u);
   EXPECT_FALSE(fs::exists(directory_ / "offices.csv.partial"));
 }
@@ -184,7 +191,8 @@ TEST_F(DirectoryCommands, ExportUnknownFormatIsUsageError) {
 }
 
 TEST_F(DirectoryCommands, ExportToMissingDirectoryFails) {
-  const CommandResult run = Ngodesk({"--db", db(), "export", "--output", "no/such/dir/offices.json"});
+  const CommandResult run =
+      Ngodesk({"--db", db(), "export", "--output", "no/such/dir/offices.json"});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("cannot write no/such/dir/offices.json"), std::string::npos) << run.err;
 }

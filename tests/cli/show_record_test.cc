@@ -13,10 +13,12 @@ namespace {
 
 Office FullOffice() {
   Office office = MakeOfficeSkeleton(*FindJurisdictionByOfficeId("jiangsu"));
-  office.addresses = {{{"86 Zhanjiang Road, Nanjing", "南京市鼓楼区湛江路86号"}, "page", "main hall"}};
-  office.phones = {{"025-86783861*", "+862586783861", "025 8678 3861", "", false, "2017-04-23", "page"},
-                   {"86783860", "+862586783860", "025 8678 3860", "12", true, "", "page"},
-                   {"ask the desk", "", "", "", false, "", "page"}};
+  office.addresses = {
+      {{"86 Zhanjiang Road, Nanjing", "南京市鼓楼区湛江路86号"}, "page", "main hall"}};
+  office.phones = {
+      {"025-86783861*", "+862586783861", "025 8678 3861", "", false, "2017-04-23", "page"},
+      {"86783860", "+862586783860", "025 8678 3860", "12", true, "", "page"},
+      {"ask the desk", "", "", "", false, "", "page"}};
   office.faxes = {{"025-86783869", "+862586783869", "025 8678 3869", "", false, "", "page"}};
   office.emails = {"ngo@example.org"};
   office.hours.text = "9:00-17:00";
@@ -46,7 +48,8 @@ TEST_F(ShowRecord, PrintsEveryField) {
 
   const std::string expected =
       "jiangsu  江苏省\n"
-      "Name 名称            Overseas NGO Management Office, Jiangsu Provincial Public Security Department\n"
+      "Name 名称            Overseas NGO Management Office, Jiangsu Provincial Public Security "
+      "Department\n"
       "                     江苏省公安厅境外非政府组织管理办公室\n"
       "Jurisdiction 辖区    Jiangsu Province / 江苏省 (province-level 省级, GB/T 2260 320000)\n"
       "City 所在城市        Nanjing / 南京市 (320100)\n"
@@ -83,8 +86,9 @@ TEST_F(ShowRecord, ListCountsConfirmedNumbers) {
 TEST_F(ShowRecord, CsvKeepsPositions) {
   const CommandResult run = Ngodesk({"--db", db(), "export", "--format", "csv"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find(",025-86783861*; 86783860; ask the desk,+862586783861; +862586783860; -,-; 12; -,"
-                         "2017-04-23; -; -,no; yes; no,"),
+  EXPECT_NE(run.out.find(
+                ",025-86783861*; 86783860; ask the desk,+862586783861; +862586783860; -,-; 12; -,"
+                "2017-04-23; -; -,no; yes; no,"),
             std::string::npos)
       << run.out;
 }

@@ -80,12 +80,14 @@ TEST(CsvField, QuotesPerRfc4180) {
 TEST(CsvExport, StartsWithBomAndHeader) {
   const std::string csv = DirectoryToCsv({});
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF"));
-  EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFid,name_en,name_zh,jurisdiction_kind,jurisdiction_code,"));
+  EXPECT_TRUE(
+      csv.starts_with("\xEF\xBB\xBFid,name_en,name_zh,jurisdiction_kind,jurisdiction_code,"));
   EXPECT_TRUE(csv.ends_with("corrections\r\n"));
 }
 
 TEST(CsvExport, OneRowPerOfficeSortedById) {
-  const std::string csv = DirectoryToCsv({Skeleton("zhejiang"), Skeleton("mps"), Skeleton("anhui")});
+  const std::string csv =
+      DirectoryToCsv({Skeleton("zhejiang"), Skeleton("mps"), Skeleton("anhui")});
   const auto records = ParseCsv(std::string_view(csv).substr(3));
   ASSERT_EQ(records.size(), 4u);
   for (const auto& record : records) EXPECT_EQ(record.size(), CsvColumns().size());
@@ -112,7 +114,8 @@ TEST(CsvExport, FlattensListsInPosition) {
   const auto records = ParseCsv(std::string_view(DirectoryToCsv({office})).substr(3));
   ASSERT_EQ(records.size(), 2u);
   std::map<std::string, std::string> row;
-  for (std::size_t i = 0; i < CsvColumns().size(); ++i) row[std::string(CsvColumns()[i])] = records[1][i];
+  for (std::size_t i = 0; i < CsvColumns().size(); ++i)
+    row[std::string(CsvColumns()[i])] = records[1][i];
 
   EXPECT_EQ(row["addresses_en"], "1 Road, Nanjing; Hall \"B\"");
   EXPECT_EQ(row["addresses_zh"], "南京市一路1号; 乙厅");

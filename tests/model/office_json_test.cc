@@ -15,8 +15,9 @@ namespace {
 // code, a fax, hours with an assumption, a correction.
 Office FullOffice() {
   Office office = MakeOfficeSkeleton(*FindJurisdictionByOfficeId("jiangsu"));
-  office.addresses = {
-      {{"No. 1 Yangzhou Road, Nanjing", "南京市扬州路1号（公安厅（东楼））"}, "page", "main building"}};
+  office.addresses = {{{"No. 1 Yangzhou Road, Nanjing", "南京市扬州路1号（公安厅（东楼））"},
+                       "page",
+                       "main building"}};
   office.phones = {
       {"025-84420000*", "+862584420000", "025 8442 0000", "", false, "2017-04-23", "page"},
       {"84420001", "+862584420001", "025 8442 0001", "", true, "", "page"},
@@ -47,9 +48,9 @@ std::string FirstDifference(const std::string& expected, const std::string& actu
     const bool has_actual = static_cast<bool>(std::getline(actual_stream, actual_line));
     if (!has_expected && !has_actual) return "texts are equal";
     if (!has_expected || !has_actual || expected_line != actual_line) {
-      return "first difference at line " + std::to_string(line) + "\n  expected: " +
-             (has_expected ? expected_line : "<end of text>") + "\n  actual:   " +
-             (has_actual ? actual_line : "<end of text>");
+      return "first difference at line " + std::to_string(line) +
+             "\n  expected: " + (has_expected ? expected_line : "<end of text>") +
+             "\n  actual:   " + (has_actual ? actual_line : "<end of text>");
     }
   }
 }
@@ -95,7 +96,8 @@ TEST(OfficeJson, WritesExportFields) {
 }
 
 TEST(OfficeJson, WritesNullForMissingValues) {
-  const nlohmann::ordered_json json = OfficeToJson(MakeOfficeSkeleton(*FindJurisdictionByOfficeId("mps")));
+  const nlohmann::ordered_json json =
+      OfficeToJson(MakeOfficeSkeleton(*FindJurisdictionByOfficeId("mps")));
   EXPECT_TRUE(json["jurisdiction"]["code"].is_null());
   EXPECT_EQ(json["jurisdiction"]["kind"], "national");
   EXPECT_TRUE(json["hours"]["text"].is_null());
@@ -116,7 +118,8 @@ TEST(DirectoryJson, SortsByIdAndEndsWithNewline) {
   Office a = MakeOfficeSkeleton(*FindJurisdictionByOfficeId("anhui"));
   const std::string text = DirectoryToJson({b, a});
 
-  EXPECT_TRUE(text.starts_with("{\n  \"format\": 1,\n  \"offices\": [\n    {\n      \"id\": \"anhui\""));
+  EXPECT_TRUE(
+      text.starts_with("{\n  \"format\": 1,\n  \"offices\": [\n    {\n      \"id\": \"anhui\""));
   EXPECT_TRUE(text.ends_with("}\n"));
   EXPECT_NE(text.find("南京市扬州路1号"), std::string::npos) << "Chinese must not be escaped";
 
@@ -157,43 +160,59 @@ TEST_P(DirectoryJsonErrors, NamesPointerAndValue) {
   EXPECT_FALSE(parsed.error().message_zh.empty());
 }
 
-
 INSTANTIATE_TEST_SUITE_P(
     Cases, DirectoryJsonErrors,
     testing::Values(
         BadDocument{"NotAnObject", "[]", "/: expected an object, found []"},
-        BadDocument{"MissingFormat", R"({"offices":[]})", "/format: expected an integer, found null"},
-        BadDocument{"NewerFormat", R"({"format":2,"offices":[]})", "directory format 2 is not supported"},
-        BadDocument{"UnknownTopKey", R"({"format":1,"offices":[],"extra":1})", "/extra: unknown field"},
-        BadDocument{"IdNotString", R"({"format":1,"offices":[{"id":7}]})", "/offices/0/id: expected a string, found 7"},
+        BadDocument{"MissingFormat", R"({"offices":[]})",
+                    "/format: expected an integer, found null"},
+        BadDocument{"NewerFormat", R"({"format":2,"offices":[]})",
+                    "directory format 2 is not supported"},
+        BadDocument{"UnknownTopKey", R"({"format":1,"offices":[],"extra":1})",
+                    "/extra: unknown field"},
+        BadDocument{"IdNotString", R"({"format":1,"offices":[{"id":7}]})",
+                    "/offices/0/id: expected a string, found 7"},
         BadDocument{"MissingJurisdiction", R"({"format":1,"offices":[{"id":"x"}]})",
                     "/offices/0/jurisdiction: expected an object, found null"},
-        BadDocument{"BadKind", R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"county"}}]})",
-                    "/offices/0/jurisdiction/kind: expected \"national\", \"province\" or \"bingtuan\", found \"county\""},
-        BadDocument{"BadCode", R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"province","code":"32"}}]})",
-                    "/offices/0/jurisdiction/code: expected a 6-digit GB/T 2260 code or null, found \"32\""},
-        BadDocument{"PhoneE164Number",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phones":[{"text":"1","e164":42}]}]})",
-                    "/offices/0/phones/0/e164: expected a string or null, found 42"},
-        BadDocument{"ConfirmedWithoutDate",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phones":[{"text":"1","confirmed":true}]}]})",
-                    "/offices/0/phones/0/confirmed: must be true exactly when confirmed_on is a date"},
-        BadDocument{"BadDate",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"fax":[{"text":"1","confirmed_on":"23/04/2017"}]}]})",
-                    "/offices/0/fax/0/confirmed_on: expected a date YYYY-MM-DD or null, found \"23/04/2017\""},
-        BadDocument{"UnknownOfficeKey",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phone":[]}]})",
-                    "/offices/0/phone: unknown field"},
-        BadDocument{"DuplicateId",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"}},{"id":"x","jurisdiction":{"kind":"national"}}]})",
-                    "/offices/1/id: duplicate office id \"x\""},
-        BadDocument{"HoursTextNumber",
-                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"hours":{"text":9}}]})",
-                    "/offices/0/hours/text: expected a string or null, found 9"}),
+        BadDocument{"BadKind",
+                    R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"county"}}]})",
+                    "/offices/0/jurisdiction/kind: expected \"national\", \"province\" or "
+                    "\"bingtuan\", found \"county\""},
+        BadDocument{
+            "BadCode",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"province","code":"32"}}]})",
+            "/offices/0/jurisdiction/code: expected a 6-digit GB/T 2260 code or null, found "
+            "\"32\""},
+        BadDocument{
+            "PhoneE164Number",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phones":[{"text":"1","e164":42}]}]})",
+            "/offices/0/phones/0/e164: expected a string or null, found 42"},
+        BadDocument{
+            "ConfirmedWithoutDate",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phones":[{"text":"1","confirmed":true}]}]})",
+            "/offices/0/phones/0/confirmed: must be true exactly when confirmed_on is a date"},
+        BadDocument{
+            "BadDate",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"fax":[{"text":"1","confirmed_on":"23/04/2017"}]}]})",
+            "/offices/0/fax/0/confirmed_on: expected a date YYYY-MM-DD or null, found "
+            "\"23/04/2017\""},
+        BadDocument{
+            "UnknownOfficeKey",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phone":[]}]})",
+            "/offices/0/phone: unknown field"},
+        BadDocument{
+            "DuplicateId",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"}},{"id":"x","jurisdiction":{"kind":"national"}}]})",
+            "/offices/1/id: duplicate office id \"x\""},
+        BadDocument{
+            "HoursTextNumber",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"hours":{"text":9}}]})",
+            "/offices/0/hours/text: expected a string or null, found 9"}),
     [](const testing::TestParamInfo<BadDocument>& info) { return info.param.name; });
 
 TEST(DirectoryJson, SyntaxErrorHasLineAndColumn) {
-  Result<std::vector<Office>> parsed = DirectoryFromJson("{\n  \"format\": 1,\n  \"offices\": [,]\n}\n");
+  Result<std::vector<Office>> parsed =
+      DirectoryFromJson("{\n  \"format\": 1,\n  \"offices\": [,]\n}\n");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().code, ErrorCode::kParse);
   EXPECT_EQ(parsed.error().line, 3);

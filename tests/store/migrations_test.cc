@@ -19,8 +19,8 @@ class MigrationsTest : public testing::Test {
   int Version() { return *ReadSchemaVersion(connection_); }
 
   bool TableExists(const std::string& name) {
-    Result<Statement> query =
-        Statement::Prepare(connection_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    Result<Statement> query = Statement::Prepare(
+        connection_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
     query->Bind(1, name);
     return *query->Step();
   }
@@ -39,8 +39,9 @@ TEST_F(MigrationsTest, VersionsAreConsecutive) {
 TEST_F(MigrationsTest, RealMigrationsCreateTables) {
   ASSERT_TRUE(Migrate(connection_).ok());
   EXPECT_EQ(Version(), LatestSchemaVersion());
-  for (const char* table : {"office", "office_source", "office_address", "office_phone",
-                            "office_email", "office_website", "office_correction", "store_metadata"}) {
+  for (const char* table :
+       {"office", "office_source", "office_address", "office_phone", "office_email",
+        "office_website", "office_correction", "store_metadata"}) {
     EXPECT_TRUE(TableExists(table)) << table;
   }
 }
@@ -83,7 +84,8 @@ TEST_F(MigrationsTest, UpgradeResumesAtNextVersion) {
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRejected) {
-  ASSERT_EQ(sqlite3_exec(connection_.db, "PRAGMA user_version = 7", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(connection_.db, "PRAGMA user_version = 7", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   Status migrated = Migrate(connection_);
   ASSERT_FALSE(migrated.ok());
   EXPECT_NE(migrated.error().message.find("schema version 7"), std::string::npos);

@@ -23,9 +23,10 @@ Office FullOffice() {
   Office office = Skeleton("jiangsu");
   office.addresses = {{{"No. 1 Yangzhou Road, Nanjing", "南京市扬州路1号"}, "page", ""},
                       {{"Second site", "第二处"}, "site", "from the provincial site"}};
-  office.phones = {{"025-84420000*", "+862584420000", "025 8442 0000", "", false, "2017-04-23", "page"},
-                   {"84420001", "+862584420001", "025 8442 0001", "", true, "", "page"},
-                   {"unreadable", "", "", "", false, "", ""}};
+  office.phones = {
+      {"025-84420000*", "+862584420000", "025 8442 0000", "", false, "2017-04-23", "page"},
+      {"84420001", "+862584420001", "025 8442 0001", "", true, "", "page"},
+      {"unreadable", "", "", "", false, "", ""}};
   office.faxes = {{"025-84420009", "+862584420009", "025 8442 0009", "", false, "", "page"}};
   office.emails = {"ngo@example.org", "second@example.org"};
   office.websites = {"http://www.example.org/ngo"};
@@ -34,7 +35,8 @@ Office FullOffice() {
   office.hours.assumed = true;
   office.hours.assumption = {"closed on public holidays", "法定节假日不办公"};
   office.hours.source_id = "page";
-  office.sources = {{"page", "Office list", "2017-04-23", ""}, {"site", "Provincial site", "", "note"}};
+  office.sources = {{"page", "Office list", "2017-04-23", ""},
+                    {"site", "Provincial site", "", "note"}};
   office.corrections = {{"addresses[0].en", "Yangzhuo", "Yangzhou", "misspelt road name"}};
   return office;
 }
@@ -107,7 +109,8 @@ TEST(Store, UnknownIdIsNotAnError) {
 TEST(Store, ListIsSortedById) {
   Result<Store> store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());
-  ASSERT_TRUE(store->ReplaceOffices({Skeleton("zhejiang"), Skeleton("anhui"), Skeleton("mps")}).ok());
+  ASSERT_TRUE(
+      store->ReplaceOffices({Skeleton("zhejiang"), Skeleton("anhui"), Skeleton("mps")}).ok());
 
   Result<std::vector<Office>> offices = store->ListOffices();
   ASSERT_TRUE(offices.ok());
@@ -135,7 +138,8 @@ TEST(Store, ReplaceIsIdempotent) {
   ASSERT_TRUE(store->ReplaceOffices({FullOffice()}).ok());
 
   EXPECT_EQ(*store->CountOffices(), 1);
-  EXPECT_EQ(QueryText(store->handle(), "SELECT count(*) FROM office_phone WHERE kind = 'phone'"), "3");
+  EXPECT_EQ(QueryText(store->handle(), "SELECT count(*) FROM office_phone WHERE kind = 'phone'"),
+            "3");
   EXPECT_EQ(**store->FindOffice("jiangsu"), FullOffice());
 }
 
@@ -145,11 +149,12 @@ TEST(Store, ReplaceFailureChangesNothing) {
   ASSERT_TRUE(store->ReplaceOffices({FullOffice(), Skeleton("anhui")}).ok());
 
   // Inject a failure late in the transaction: the third office's first phone.
-  ASSERT_EQ(sqlite3_exec(store->handle(),
-                         "CREATE TEMP TRIGGER fail_zhejiang BEFORE INSERT ON office_phone "
-                         "WHEN NEW.office_id = 'zhejiang' BEGIN SELECT RAISE(ABORT, 'injected'); END",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(store->handle(),
+                   "CREATE TEMP TRIGGER fail_zhejiang BEFORE INSERT ON office_phone "
+                   "WHEN NEW.office_id = 'zhejiang' BEGIN SELECT RAISE(ABORT, 'injected'); END",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   Office zhejiang = Skeleton("zhejiang");
   zhejiang.phones = {{"0571-1", "", "", "", false, "", ""}};
   Office changed = FullOffice();
@@ -158,7 +163,8 @@ TEST(Store, ReplaceFailureChangesNothing) {
   Status replaced = store->ReplaceOffices({Skeleton("beijing"), changed, zhejiang});
   ASSERT_FALSE(replaced.ok());
   EXPECT_EQ(replaced.error().code, ErrorCode::kStore);
-  EXPECT_NE(replaced.error().message.find("injected"), std::string::npos) << replaced.error().message;
+  EXPECT_NE(replaced.error().message.find("injected"), std::string::npos)
+      << replaced.error().message;
 
   Result<std::vector<Office>> offices = store->ListOffices();
   ASSERT_TRUE(offices.ok());
@@ -208,8 +214,9 @@ TEST(Store, SeedsOnce) {
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(*second);
   EXPECT_EQ(*store->CountOffices(), 33);
-  EXPECT_EQ(QueryText(store->handle(), "SELECT value FROM store_metadata WHERE key = 'directory_origin'"),
-            "bundled");
+  EXPECT_EQ(
+      QueryText(store->handle(), "SELECT value FROM store_metadata WHERE key = 'directory_origin'"),
+      "bundled");
 }
 
 TEST(Store, SeedKeepsExistingOffices) {
@@ -258,7 +265,8 @@ TEST_F(StoreFileTest, DirectoryPathIsRejected) {
   Result<Store> store = Store::Open(directory_.string());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, ErrorCode::kStore);
-  EXPECT_NE(store.error().message.find(directory_.string()), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find(directory_.string()), std::string::npos)
+      << store.error().message;
   EXPECT_FALSE(store.error().message_zh.empty());
 }
 
@@ -280,8 +288,9 @@ TEST_F(StoreFileTest, NewerSchemaIsRejectedUnchanged) {
   const fs::path path = directory_ / "future.db";
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x); PRAGMA user_version = 99", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "CREATE TABLE t (x); PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   const std::string before = ReadBytes(path);
 
@@ -309,7 +318,8 @@ TEST_F(StoreFileTest, LockedDatabaseIsReported) {
   Result<Store> waiter = Store::Open(path);
   ASSERT_TRUE(holder.ok());
   ASSERT_TRUE(waiter.ok());
-  ASSERT_EQ(sqlite3_exec(holder->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder->handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_busy_timeout(waiter->handle(), 50);
 
   Status replaced = waiter->ReplaceOffices({Skeleton("anhui")});
