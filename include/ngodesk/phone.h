@@ -54,6 +54,10 @@ struct NormalizedPhone {
 // code, a malformed area code, or a text that is no possible number.
 Result<NormalizedPhone> NormalizePhone(std::string_view text, std::string_view area_code = {});
 
+// True when `text` is a subscriber number of 7 or 8 digits written without
+// area code or country code ("84661234", "86783860-12").
+bool IsLocalNumberWithoutAreaCode(std::string_view text);
+
 // The place that libphonenumber's offline geocoder gives for an E.164
 // number: "Nanjing, Jiangsu" for locale "en", "江苏省南京市" for "zh". Empty
 // when the number is unknown or not geographic (mobile ranges give the city

@@ -95,6 +95,15 @@ std::vector<PhoneNumber> ParsePhoneList(const FieldLine& field, int line, PageCo
     Result<NormalizedPhone> normalized = NormalizePhone(text);
     if (!normalized && !previous_area_code.empty())
       normalized = NormalizePhone(text, previous_area_code);
+    if (!normalized && IsLocalNumberWithoutAreaCode(text)) {
+      context.errors.push_back(Error::Parse(
+          line, column,
+          "\"" + text + "\" has no area code and no number before it in the list gives one; " +
+              "write it with its area code, for example 025-" + text,
+          "“" + text + "”没有区号，列表中也没有可沿用区号的前一个号码；请写上区号，例如 025-" +
+              text));
+      continue;
+    }
     if (!normalized) {
       const Error& cause = normalized.error();
       context.errors.push_back(Error::Parse(line, column, cause.message, cause.message_zh));

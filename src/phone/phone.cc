@@ -256,6 +256,13 @@ Result<NormalizedPhone> NormalizePhone(std::string_view text, std::string_view a
   return whole.error;
 }
 
+bool IsLocalNumberWithoutAreaCode(std::string_view text) {
+  const Candidate candidate = SplitExtensionMarker(text);
+  if (IsLocalNumber(candidate.number)) return true;
+  const std::optional<Candidate> split = SplitHyphenExtension(candidate);
+  return split && IsLocalNumber(split->number);
+}
+
 std::string DescribePhoneLocation(std::string_view e164, std::string_view locale) {
   // The geocoder loads its prefix tables lazily; one instance serves all calls.
   static const auto* const geocoder = new i18n::phonenumbers::PhoneNumberOfflineGeocoder();

@@ -98,6 +98,15 @@ TEST(PhoneTest, LocalNumberErrorNamesAreaCode) {
   EXPECT_NE(phone.error().message.find("84661234"), std::string::npos);
 }
 
+TEST(PhoneTest, LocalNumberDetected) {
+  EXPECT_TRUE(IsLocalNumberWithoutAreaCode("84661234"));
+  EXPECT_TRUE(IsLocalNumberWithoutAreaCode("6136535"));
+  EXPECT_TRUE(IsLocalNumberWithoutAreaCode("86783860-12"));
+  EXPECT_FALSE(IsLocalNumberWithoutAreaCode("025-84661234"));
+  EXPECT_FALSE(IsLocalNumberWithoutAreaCode("13812345678"));
+  EXPECT_FALSE(IsLocalNumberWithoutAreaCode("+86 21 6123 4567"));
+}
+
 TEST(PhoneTest, MalformedAreaCodeRejected) {
   Result<NormalizedPhone> phone = NormalizePhone("84661234", "2x5");
   ASSERT_FALSE(phone.ok());
