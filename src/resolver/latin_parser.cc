@@ -159,7 +159,7 @@ bool LatinParser::MatchAt(std::size_t* i) {
     key.clear();
     for (std::size_t k = *i; k < *i + count; ++k) key += words_[k].text;
     const auto found = index_.latin.find(key);
-    if (found == index_.latin.end()) continue;
+    if (found == index_.latin.end() || found->second.empty()) continue;
 
     const std::size_t after = *i + count;
     if (const std::size_t street = SkipStreet(after); street != 0) {
