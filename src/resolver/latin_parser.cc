@@ -69,6 +69,14 @@ bool IsEnglishWord(std::string_view key) {
   return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
+// Names of other countries and regions that lie one edit from a key of five
+// letters or more (Korea from Korla 库尔勒, Yemen from Yumen 玉门, Lanka from
+// Lankao 兰考): never corrected.
+bool IsForeignName(std::string_view word) {
+  constexpr std::string_view kNames[] = {"korea", "yemen", "lanka", "china", "asia", "africa", "europe", "america"};
+  return std::find(std::begin(kNames), std::end(kNames), word) != std::end(kNames);
+}
+
 bool MatchesLevel(const Division& division, SuffixLevel level) {
   switch (level) {
     case SuffixLevel::kAny:
@@ -190,6 +198,7 @@ void LatinParser::CorrectTypos(const std::vector<std::size_t>& unmatched) {
     const std::size_t next = ReadSuffixes(i + 1, &level);
     if (next == i + 1 && !name_like) continue;
     if (FindSuffixWord(word) != nullptr || IsStreetWord(word) || IsDirectionWord(word)) continue;
+    if (IsForeignName(word)) continue;
 
     std::vector<Target> targets;
     for (const auto& [key, key_targets] : index_.latin) {
