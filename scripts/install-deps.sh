@@ -9,14 +9,12 @@ packages=(
   libicu-dev libphonenumber-dev libopencc-dev libsqlite3-dev
   libboost-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium
 )
 # Node.js runs the data scripts and the browser and differential tests. A machine
 # that already has a node binary (from any source) keeps it.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-if [[ "${NGODESK_WITH_BROWSER:-0}" == 1 ]]; then
-  packages+=(chromium)
-fi
 
 missing=()
 for package in "${packages[@]}"; do
