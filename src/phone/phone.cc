@@ -34,7 +34,7 @@ struct Candidate {
   std::string extension;
 };
 
-// Why a candidate failed, so that a hyphen split can prefer the clearer error.
+// The kind of failure of a candidate, so that a hyphen split can prefer the clearer error.
 enum class Failure { kNone, kLocalWithoutAreaCode, kOther };
 
 struct Attempt {
@@ -88,7 +88,7 @@ Candidate SplitExtensionMarker(std::string_view text) {
 }
 
 // "010-12345678-1234": the digits after the last hyphen, when they are short
-// enough for an extension and the rest still holds a subscriber number.
+// enough for an extension and the rest still contains a subscriber number.
 std::optional<Candidate> SplitHyphenExtension(const Candidate& candidate) {
   if (!candidate.extension.empty()) return std::nullopt;
   const auto hyphen = candidate.number.rfind('-');

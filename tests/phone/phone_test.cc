@@ -58,7 +58,7 @@ const PhoneCase kCases[] = {
     // Other number types keep their type.
     {"Mobile", "138 1234 5678", "", "+8613812345678", "mobile", "", false},
     {"SharedCost", "400-810-8888", "", "+864008108888", "shared_cost", "", false},
-    // Texts that hold no possible number are rejected with a message.
+    // Texts that contain no possible number are rejected with a message.
     {"NoDigits", "call us", "", "", "", "", false},
     {"TooShort", "0-12", "", "", "", "", false},
 };
