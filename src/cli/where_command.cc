@@ -68,12 +68,18 @@ void PrintResolution(const Context& context, const Resolution& resolution) {
                 "可信度：" + confidence + (resolution.ambiguous ? "，有歧义" : "") + (resolution.corrected ? "，已更正" : ""));
   if (resolution.ambiguous) {
     for (const Candidate& candidate : resolution.candidates) {
-      const Division* deepest = candidate.chain.deepest();
-      const std::string province = DivisionText(candidate.chain.province, false);
+      const DivisionChain& option = candidate.chain;
+      const Division* deepest = option.deepest();
+      // The larger divisions that tell this candidate apart: 朝阳区 in Changchun, Jilin.
+      std::string where_en = DivisionText(option.province, false);
+      std::string where_zh = DivisionText(option.province, true);
+      if (option.prefecture != nullptr && option.prefecture != option.province && option.prefecture != deepest) {
+        where_en = DivisionText(option.prefecture, false) + ", " + where_en;
+        where_zh += " " + DivisionText(option.prefecture, true);
+      }
       const std::string office_id = candidate.office_id.empty() ? "-" : candidate.office_id;
-      context.Print("  candidate: " + DivisionText(deepest, false) + " in " + province + ", office " + office_id,
-                    "  候选：" + DivisionText(candidate.chain.province, true) + " " + DivisionText(deepest, true) +
-                        "，机关 " + office_id);
+      context.Print("  candidate: " + DivisionText(deepest, false) + " in " + where_en + ", office " + office_id,
+                    "  候选：" + where_zh + " " + DivisionText(deepest, true) + "，机关 " + office_id);
     }
   }
   if (!resolution.rule.id.empty()) {

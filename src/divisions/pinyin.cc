@@ -23,7 +23,7 @@ namespace {
 // The override table: a word (one or more Han characters) and its reading.
 struct OverrideTable {
   std::unordered_map<std::string, std::string> readings;
-  std::size_t max_chars = 0;  // longest word, in code points
+  std::size_t max_chars = 0;  // maximum word length, in code points
 };
 
 std::size_t CountCodePoints(std::string_view text) {

@@ -178,7 +178,7 @@ bool ChineseParser::TryNarrow(const TrieMatch& match, std::size_t begin) {
 // followed by a generic suffix, the end or a separator, that sound like the
 // short name of a division and share at least one character with it.
 bool ChineseParser::TryHomophone(std::size_t* pos) {
-  // Ends of the first one to four Han characters; a segment is tried only
+  // Ends of the first one to four Han characters. A segment is tried only
   // where it ends at a boundary, so most street names cost no romanisation.
   std::size_t ends[5] = {*pos, 0, 0, 0, 0};
   int count = 0;

@@ -26,10 +26,11 @@ TEST(Gazetteer, MetadataNamesPackageAndDate) {
   EXPECT_EQ(Bundled().data_date(), "2023-06-30");
 }
 
-// 31 mainland province-level divisions plus Hong Kong, Macau and Taiwan; 333
-// prefecture-level divisions (293 cities, 7 prefectures, 30 autonomous
-// prefectures, 3 leagues); 2,850 county-level rows, which is the 2,844 of the
-// official 2023 count plus the units of 三沙市 and 大柴旦 that carry codes.
+// 31 mainland province-level divisions plus Hong Kong, Macau and Taiwan.
+// 333 prefecture-level divisions: 293 cities, 7 prefectures, 30 autonomous
+// prefectures and 3 leagues. 2,850 county-level rows, close to the official
+// count of about 2,840, because the rows include coded units that the count
+// leaves out, such as the island groups of 三沙市 and 大柴旦行政委员会.
 TEST(Gazetteer, CountsPerLevel) {
   EXPECT_EQ(CountLevel(DivisionLevel::kProvince), 34);
   EXPECT_EQ(CountLevel(DivisionLevel::kPrefecture), 333);

@@ -1,7 +1,7 @@
 // Lists every search key (short Chinese name, joined pinyin, English name)
 // that divisions of two or more provinces share, and compares the list with
 // the golden file shared_keys.txt. The resolver must treat these keys as
-// ambiguous unless the rest of the query decides; a new collision after a
+// ambiguous unless the rest of the query decides, so a new collision after a
 // data update shows up as a diff here. On mismatch the test writes
 // shared_keys.txt.fail next to the golden file.
 #include <algorithm>
