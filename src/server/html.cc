@@ -4,6 +4,7 @@
 
 #include "ngodesk/calendar.h"
 #include "ngodesk/opening_hours.h"
+#include "ngodesk/resolver.h"
 
 #include "server/gzip.h"
 
@@ -77,9 +78,87 @@ void WriteFoot(Writer& page) {
   page.Raw(" <a href=\"/api/v1/openapi.json\">API</a></p></footer>\n</body>\n</html>\n");
 }
 
+// A search form that works without JavaScript: it submits to / with GET.
+void WriteSearchForm(Writer& page, std::string_view query, bool activity) {
+  page.Raw("<form action=\"/\" method=\"get\" role=\"search\">\n");
+  page.Raw("<input type=\"hidden\" name=\"lang\" value=\"").Raw(page.chinese() ? "zh" : "en");
+  page.Raw("\">\n<label for=\"q\">");
+  page.Label("Place or address (Chinese, pinyin or English)", "地名或地址（中文、拼音或英文）");
+  page.Raw("</label>\n<input id=\"q\" name=\"q\" type=\"search\" value=\"").Text(query);
+  page.Raw("\" required>\n<label for=\"procedure\">").Label("Procedure", "事项").Raw("</label>\n");
+  page.Raw("<select id=\"procedure\" name=\"procedure\">\n<option value=\"office\"");
+  page.Raw(activity ? "" : " selected").Raw(">");
+  page.Label("Registering a representative office", "登记设立代表机构").Raw("</option>\n");
+  page.Raw("<option value=\"activity\"").Raw(activity ? " selected" : "").Raw(">");
+  page.Label("Filing a temporary activity", "开展临时活动备案").Raw("</option>\n</select>\n");
+  page.Raw("<button type=\"submit\">").Label("Find the office", "查找登记管理机关");
+  page.Raw("</button>\n</form>\n");
+}
+
+std::string DivisionName(const Writer& page, const Division* division) {
+  if (division == nullptr) return {};
+  return page.chinese() ? division->name_zh : division->name_zh + " / " + division->name_en;
+}
+
+void WriteOfficeLink(Writer& page, const Site& site, const std::string& office_id) {
+  const Office* office = site.FindOffice(office_id);
+  page.Raw("<a href=\"/offices/").Text(office_id).Raw(LangQuery(page.chinese())).Raw("\">");
+  page.Text(office != nullptr ? std::string(page.Pick(office->name)) : office_id).Raw("</a>");
+}
+
+// The result of a search: the office and the rule that decides it, or the
+// candidates of an ambiguous query, or why nothing was found.
+void WriteResolution(Writer& page, const Site& site, std::string_view query, bool activity) {
+  page.Raw("<section aria-labelledby=\"result\">\n<h2 id=\"result\">");
+  page.Label("Result for ", "查询结果：").Text(query).Raw("</h2>\n");
+  const Result<Resolution> resolution =
+      Resolver::Bundled().Resolve(query, activity ? Procedure::kActivity : Procedure::kOffice);
+  if (!resolution.ok()) {
+    page.Raw("<p>").Text(resolution.error().Text(page.chinese())).Raw("</p>\n</section>\n");
+    return;
+  }
+  if (!resolution->found) {
+    page.Raw("<p>").Label("No place in mainland China was found in this text.",
+                          "未在此文本中找到中国大陆的地名。");
+    page.Raw("</p>\n</section>\n");
+    return;
+  }
+
+  if (resolution->ambiguous) {
+    page.Raw("<p>").Label("Several places match. Pick one:", "有多个地方符合，请选择：");
+    page.Raw("</p>\n<ul>\n");
+    for (const Candidate& candidate : resolution->candidates) {
+      page.Raw("<li>").Text(DivisionName(page, candidate.chain.deepest()));
+      if (candidate.chain.province != nullptr && candidate.chain.province != candidate.chain.deepest()) {
+        page.Raw(" (").Text(DivisionName(page, candidate.chain.province)).Raw(")");
+      }
+      page.Raw(": ");
+      if (candidate.office_id.empty()) {
+        page.Label("no mainland office", "无大陆登记管理机关");
+      } else {
+        WriteOfficeLink(page, site, candidate.office_id);
+      }
+      page.Raw("</li>\n");
+    }
+    page.Raw("</ul>\n");
+  } else if (!resolution->office_id.empty()) {
+    page.Raw("<p>").Text(DivisionName(page, resolution->chain.deepest())).Raw(" → ");
+    WriteOfficeLink(page, site, resolution->office_id);
+    page.Raw("</p>\n");
+  }
+  if (!resolution->rule.id.empty()) {
+    page.Raw("<p>").Text(page.Pick(resolution->rule.text.en, resolution->rule.text.zh));
+    page.Raw(" <small>").Text(resolution->rule.citation).Raw("</small></p>\n");
+  }
+  for (const Note& note : resolution->notes) {
+    page.Raw("<p class=\"note\">").Text(page.Pick(note.en, note.zh)).Raw("</p>\n");
+  }
+  page.Raw("</section>\n");
+}
+
 void WriteOfficeList(Writer& page, const Site& site) {
-  page.Raw("<h1>").Label("Registration authorities for overseas NGOs", "境外非政府组织登记管理机关");
-  page.Raw("</h1>\n<p>");
+  page.Raw("<section aria-labelledby=\"offices\">\n<h2 id=\"offices\">");
+  page.Label("All offices", "全部机关").Raw("</h2>\n<p>");
   page.Label("Each of the 33 offices, with the jurisdiction it registers for.",
              "全部 33 个登记管理机关及其管辖范围。");
   page.Raw("</p>\n<ul class=\"office-list\">\n");
@@ -91,7 +170,7 @@ void WriteOfficeList(Writer& page, const Site& site) {
     }
     page.Raw("</li>\n");
   }
-  page.Raw("</ul>\n");
+  page.Raw("</ul>\n</section>\n");
 }
 
 void WriteNumbers(Writer& page, const std::vector<PhoneNumber>& numbers, std::string_view en,
@@ -342,6 +421,14 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
     WriteHead(page, &site, page.Pick("ngodesk: registration authorities for overseas NGOs",
                                      "ngodesk：境外非政府组织登记管理机关"),
               "/");
+    const std::string_view query = target.Param("q").value_or("");
+    const bool activity = target.Param("procedure") == "activity";
+    page.Raw("<h1>").Label("Registration authorities for overseas NGOs", "境外非政府组织登记管理机关");
+    page.Raw("</h1>\n");
+    WriteSearchForm(page, query, activity);
+    if (query.find_first_not_of(" \t") != std::string_view::npos) {
+      WriteResolution(page, site, query, activity);
+    }
     WriteOfficeList(page, site);
     WriteFoot(page);
     return HtmlResponse(request, 200, page.Take());

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -36,13 +37,45 @@ constexpr std::chrono::seconds kWriteTimeout{10};
 // Pause before accepting again when the process has no file descriptor left.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
-// State shared by all connections of one server; read-only but for the counter.
+// Logs a warning at most once per second. Warnings in between are counted
+// and the count goes with the next line, so a flood of bad requests cannot
+// flood the log.
+class ThrottledWarnings {
+ public:
+  void Warn(const std::string& message) {
+    const Clock::time_point now = Clock::now();
+    std::size_t suppressed = 0;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (now - last_ < std::chrono::seconds(1)) {
+        ++suppressed_;
+        return;
+      }
+      last_ = now;
+      suppressed = std::exchange(suppressed_, 0);
+    }
+    if (suppressed == 0) {
+      spdlog::warn("{}", message);
+    } else {
+      spdlog::warn("{} ({} more warnings since the last line were not logged)", message, suppressed);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  Clock::time_point last_{};
+  std::size_t suppressed_ = 0;
+};
+
+// State shared by all connections of one server; read-only but for the
+// counter and the warning throttle.
 struct SharedState {
   std::shared_ptr<const server::Site> site;
   ServerLimits limits;
   bool access_log = true;
   std::optional<std::chrono::sys_seconds> fixed_now;
   std::atomic<std::size_t> connections{0};
+  ThrottledWarnings warnings;
 };
 
 // The path of a request for the access log: without the query string (it
@@ -132,7 +165,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // client ends without a response; that is normal.
       if (!timed_out_ && ec != net::error::eof && ec != net::error::connection_reset &&
           ec != net::error::operation_aborted) {
-        spdlog::warn("connection read failed while idle: {}", ec.message());
+        shared_.warnings.Warn("connection read failed while idle: " + ec.message());
       }
       Close();
       return;
@@ -224,7 +257,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // closes, because the rest of its bytes cannot be trusted to start a new request.
   void SendLimitError(unsigned status, std::string_view code, const std::string& message,
                       const std::string& message_zh) {
-    spdlog::warn("rejected request with {}: {}", status, message);
+    shared_.warnings.Warn("rejected request with " + std::to_string(status) + ": " + message);
     server::Response response = server::ErrorResponse(status, code, message, message_zh);
     logged_method_ = "-";
     logged_path_ = parser_.has_value() && parser_->is_header_done()
@@ -287,7 +320,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     logged_method_.clear();
     if (ec) {
       if (ec != net::error::broken_pipe && ec != net::error::connection_reset) {
-        spdlog::warn("response write failed{}: {}", timed_out_ ? " (timed out)" : "", ec.message());
+        shared_.warnings.Warn(std::string("response write failed") +
+                              (timed_out_ ? " (timed out): " : ": ") + ec.message());
       }
       Close();
       return;
@@ -361,12 +395,14 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
 
 struct Server::Impl {
   ServerOptions options;
+  // Declared before the io_context, so that it outlives the connections that
+  // the io_context destroys with their pending handlers.
+  SharedState shared;
   net::io_context context;
   net::strand<net::io_context::executor_type> strand{context.get_executor()};
   tcp::acceptor acceptor{strand};
   net::signal_set signals{strand};
   net::steady_timer accept_retry{strand};
-  SharedState shared;
 
   explicit Impl(ServerOptions server_options)
       : options(std::move(server_options)), context(std::max(1, options.threads)) {}
@@ -394,8 +430,8 @@ struct Server::Impl {
     const std::size_t open = shared.connections.fetch_add(1);
     auto connection = std::make_shared<Connection>(std::move(socket), shared);
     if (open >= shared.limits.max_connections) {
-      spdlog::warn("rejected a connection with 503: {} connections are open (--max-connections)",
-                   open);
+      shared.warnings.Warn("rejected a connection with 503: " + std::to_string(open) +
+                           " connections are open (--max-connections)");
       connection->Reject();
     } else {
       connection->Start();

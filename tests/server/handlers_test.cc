@@ -293,6 +293,27 @@ TEST_F(HandlersTest, HomePageInChineseByParameterOrHeader) {
             std::string_view::npos);
 }
 
+TEST_F(HandlersTest, HomePageSearchWithoutJavaScript) {
+  const Response found = Get("/?lang=en&q=%E8%8B%8F%E5%B7%9E");
+  ASSERT_EQ(found.status, 200u);
+  EXPECT_NE(found.body.find("<form action=\"/\" method=\"get\" role=\"search\">"),
+            std::string_view::npos);
+  EXPECT_NE(found.body.find("value=\"苏州\""), std::string_view::npos);
+  EXPECT_NE(found.body.find("苏州市 / Suzhou → <a href=\"/offices/jiangsu?lang=en\">"),
+            std::string_view::npos);
+
+  const Response ambiguous = Get("/?lang=zh&q=%E6%9C%9D%E9%98%B3&procedure=activity");
+  EXPECT_NE(ambiguous.body.find("有多个地方符合，请选择："), std::string_view::npos);
+  EXPECT_NE(ambiguous.body.find("<option value=\"activity\" selected>"), std::string_view::npos);
+
+  const Response nothing = Get("/?lang=en&q=Atlantis");
+  EXPECT_NE(nothing.body.find("No place in mainland China was found"), std::string_view::npos);
+
+  const Response escaped = Get("/?q=%3Cscript%3E");
+  EXPECT_EQ(escaped.body.find("<script>"), std::string_view::npos);
+  EXPECT_NE(escaped.body.find("&lt;script&gt;"), std::string_view::npos);
+}
+
 TEST_F(HandlersTest, OfficePageShowsCard) {
   const Response response = Get("/offices/jiangsu?lang=zh");
   EXPECT_EQ(response.status, 200u);
