@@ -1,6 +1,7 @@
-// Feeds arbitrary bytes to DirectoryFromJson. Beyond "no crash", checks the
-// round trip: a document that parses must parse again, to the same offices,
-// after DirectoryToJson wrote it.
+// Feeds arbitrary bytes to DirectoryFromJson. Beyond "no crash", checks two
+// round trips of a document that parses: through DirectoryToJson and back,
+// and through an in-memory store (when the store accepts the offices; it
+// rejects, for example, two sources with the same id in one office).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string_view>
 
 #include "ngodesk/office_json.h"
+#include "ngodesk/store.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -20,5 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ngodesk::Result<std::vector<ngodesk::Office>> reparsed =
       ngodesk::DirectoryFromJson(ngodesk::DirectoryToJson(sorted));
   if (!reparsed.ok() || *reparsed != sorted) std::abort();
+
+  ngodesk::Result<ngodesk::Store> store = ngodesk::Store::Open(":memory:");
+  if (!store.ok()) std::abort();
+  if (!store->ReplaceOffices(sorted).ok()) return 0;
+  ngodesk::Result<std::vector<ngodesk::Office>> stored = store->ListOffices();
+  if (!stored.ok() || *stored != sorted) std::abort();
   return 0;
 }

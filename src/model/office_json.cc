@@ -1,6 +1,7 @@
 #include "ngodesk/office_json.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -427,6 +428,11 @@ Result<std::vector<Office>> DirectoryFromJson(std::string_view text) {
     const auto [line, column] = LineAndColumn(text, error.byte > 0 ? error.byte - 1 : 0);
     return Error::Parse(line, column, std::string("invalid JSON: ") + error.what(),
                         std::string("JSON 语法错误：") + error.what());
+  } catch (const Json::exception& error) {
+    // The parser also throws out_of_range, e.g. for a number beyond double
+    // range ("1e999"), which carries no position.
+    return Error::Parse(0, 0, std::string("invalid JSON: ") + error.what(),
+                        std::string("JSON 无效：") + error.what());
   }
 
   try {
@@ -435,7 +441,8 @@ Result<std::vector<Office>> DirectoryFromJson(std::string_view text) {
     if (format == nullptr || !format->is_number_integer()) {
       Reject("/format", "an integer", "整数", format ? *format : Json());
     }
-    if (format->get<int>() != kDirectoryFormatVersion) {
+    if (!format->is_number_unsigned() ||
+        format->get<std::uint64_t>() != static_cast<std::uint64_t>(kDirectoryFormatVersion)) {
       const std::string version = format->dump();
       return Error::Unsupported(
           "/format: directory format " + version + " is not supported; this ngodesk reads format " +

@@ -219,6 +219,20 @@ TEST(DirectoryJson, SyntaxErrorHasLineAndColumn) {
   EXPECT_EQ(parsed.error().column, 15);  // the comma
 }
 
+TEST(DirectoryJson, NumberOverflowIsAnError) {
+  Result<std::vector<Office>> parsed = DirectoryFromJson(R"({"format":1,"offices":[],"x":-1e999})");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().code, ErrorCode::kParse);
+  EXPECT_NE(parsed.error().message.find("number overflow"), std::string::npos) << parsed.error().message;
+}
+
+TEST(DirectoryJson, HugeFormatIsNotTruncated) {
+  // 2^32 + 1 would read as 1 if narrowed to int.
+  Result<std::vector<Office>> parsed = DirectoryFromJson(R"({"format":4294967297,"offices":[]})");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().code, ErrorCode::kUnsupported);
+}
+
 TEST(DirectoryJson, EmptyInputIsAnError) {
   Result<std::vector<Office>> parsed = DirectoryFromJson("");
   ASSERT_FALSE(parsed.ok());
