@@ -101,7 +101,8 @@ constexpr std::pair<std::string_view, SuffixLevel> kSuffixWords[] = {
     {"hui", SuffixLevel::kAny},               {"uygur", SuffixLevel::kAny},
     {"uyghur", SuffixLevel::kAny},            {"uighur", SuffixLevel::kAny},
     {"korean", SuffixLevel::kAny},            {"mongol", SuffixLevel::kAny},
-    {"mongolian", SuffixLevel::kAny},         {"tibetan", SuffixLevel::kAny},
+    {"mongolian", SuffixLevel::kAny},         {"tibetan", SuffixLevel::kAny},           {"dist", SuffixLevel::kCounty},
+    {"prov", SuffixLevel::kProvince},         {"pref", SuffixLevel::kCity},
     {"of", SuffixLevel::kAny},
 };
 
