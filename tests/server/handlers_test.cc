@@ -278,10 +278,14 @@ TEST_F(HandlersTest, HomePageListsOfficesInEnglish) {
   EXPECT_EQ(response.Header("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(response.Header("Content-Security-Policy").find("default-src 'self'"),
             std::string_view::npos);
+  EXPECT_EQ(response.Header("Content-Security-Policy").find("unsafe-inline"), std::string_view::npos);
+  EXPECT_EQ(response.Header("Content-Security-Policy").find("http"), std::string_view::npos);
   EXPECT_NE(response.body.find("<html lang=\"en\">"), std::string_view::npos);
   EXPECT_NE(response.body.find("href=\"/offices/jiangsu?lang=en\""), std::string_view::npos);
   EXPECT_EQ(response.body.find("<script>"), std::string_view::npos);
   EXPECT_EQ(response.body.find("style="), std::string_view::npos);
+  EXPECT_EQ(response.body.find("http://"), std::string_view::npos);
+  EXPECT_EQ(response.body.find("https://"), std::string_view::npos);
 }
 
 TEST_F(HandlersTest, HomePageInChineseByParameterOrHeader) {
