@@ -107,6 +107,7 @@ class Resolver {
   // The resolver over Gazetteer::Bundled(), built on first use.
   static const Resolver& Bundled();
 
+  // Builds the index over `gazetteer`, which must outlive the resolver.
   explicit Resolver(const Gazetteer& gazetteer);
   ~Resolver();
   Resolver(const Resolver&) = delete;
