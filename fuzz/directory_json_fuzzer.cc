@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to DirectoryFromJson. Beyond "no crash", checks two
 // round trips of a document that parses: through DirectoryToJson and back,
-// and through an in-memory store (when the store accepts the offices; it
-// rejects, for example, two sources with the same id in one office).
+// and through an in-memory store. The store may reject valid JSON (two
+// sources with the same id in one office), so only accepted offices are compared.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

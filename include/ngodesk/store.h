@@ -22,9 +22,9 @@ class Store {
  public:
   // Opens or creates the database at `path` (":memory:" for a private
   // in-memory database), creating parent directories, and migrates it to the
-  // current schema version. Fails with Error::Store, leaving the file as it
-  // was, when the path is a directory or not a database, when the database is
-  // locked for longer than the busy timeout, or when its schema version is
+  // current schema version. Fails with Error::Store and leaves the file as it
+  // was in these cases: the path is a directory or not a database, the
+  // database stays locked past the busy timeout, or its schema version is
   // newer than this binary supports.
   static Result<Store> Open(const std::string& path);
 

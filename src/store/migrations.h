@@ -28,7 +28,7 @@ Result<int> ReadSchemaVersion(const Connection& connection);
 // Runs every migration above the database's version, each in its own
 // transaction that also sets user_version, so that an interrupted upgrade
 // resumes at the first migration not done. Rejects a database whose version
-// is newer than this binary knows, without changing it.
+// is newer than this binary supports, without changing it.
 Status Migrate(const Connection& connection);
 
 // Migrate with an explicit list, for tests of upgrades and failed migrations.
