@@ -1,7 +1,8 @@
-// The ngodesk finder in the browser. It replaces the server-rendered page
-// (which stays the version for readers without JavaScript) with a search that
-// asks /api/v1/resolve for both procedures, an office card and a filterable
-// list of the offices. It talks only to the /api/v1 JSON API of its own origin.
+// The ngodesk finder in the browser. It replaces the server-rendered page,
+// which remains the version for readers without JavaScript. The search queries
+// /api/v1/resolve for both procedures, and the page shows an office card and a
+// filterable list of the offices. It requests only the /api/v1 JSON API of its
+// own origin.
 //
 // Every text from the API goes into the page through textContent or
 // attributes set one by one, never through innerHTML, and no element gets a
@@ -640,7 +641,8 @@
         ),
       );
       if (hours.next_change) {
-        section.append(el('p', {class: 'next-change', text: t('nextChange', {state: stateLabel(hours.next_state), time: chinaTime(hours.next_change)})}));
+        const next = stateLabel(hours.next_state).toLowerCase();
+        section.append(el('p', {class: 'next-change', text: t('nextChange', {state: next, time: chinaTime(hours.next_change)})}));
       }
     } else if (card.hoursError) {
       section.append(el('p', {class: 'error', text: t('hoursUnavailable')}));
@@ -657,8 +659,14 @@
     if (published.assumed && published.assumption) {
       section.append(el('p', {class: 'assumption'}, el('strong', {text: t('assumption') + ': '}), pick(published.assumption)));
     }
-    if (hours && hours.days) section.append(renderWeek(hours.days));
+    if (hours && hours.days && !allDayUnknown(hours.days)) section.append(renderWeek(hours.days));
     return section;
+  }
+
+  // True when no day has known hours: a table of seven "unknown" rows would
+  // repeat the badge above it.
+  function allDayUnknown(days) {
+    return days.every((day) => day.intervals.every((interval) => interval.state === 'unknown'));
   }
 
   function renderWeek(days) {

@@ -1,7 +1,7 @@
-// Every string the page shows, in English and Simplified Chinese. Texts that
-// come from the data (names, addresses, rules, reasons) carry both languages
-// in the API's JSON and are picked there; this file holds the page's own words.
-// "{name}" marks a value filled in by the page.
+// Every string the page shows, in English and Simplified Chinese. Texts from
+// the data (names, addresses, rules, reasons) come in both languages in the
+// API's JSON, so this file contains only the page's own words.
+// "{name}" marks a value that the page fills in.
 export const TRANSLATIONS = {
   en: {
     pageTitle: 'ngodesk: registration authorities for overseas NGOs',
@@ -33,7 +33,7 @@ export const TRANSLATIONS = {
     ambiguous: 'Several places match “{query}”. Pick one:',
     corrected: 'The text was read with a correction; check the place found.',
     candidateNoOffice: 'no mainland office',
-    networkError: 'The server could not be reached. Try again.',
+    networkError: 'The request to the server failed. Check the connection and try again.',
     officeHeading: 'Office',
     jurisdiction: 'Jurisdiction',
     seat: 'Seat',
@@ -54,7 +54,7 @@ export const TRANSLATIONS = {
     areaCodeAssumed: 'Assumption: the area code was not published and was added from the office’s city.',
     hours: 'Hours',
     hoursLoading: 'Loading the hours…',
-    hoursUnavailable: 'The hours could not be loaded.',
+    hoursUnavailable: 'Loading the hours failed. Reload the page to try again.',
     stateOpen: 'Open',
     stateClosed: 'Closed',
     stateUnknown: 'Unknown',
@@ -78,7 +78,7 @@ export const TRANSLATIONS = {
     national: 'Nationwide',
     footer: 'Data as published by the offices; each field names its source. The page sends no request to any other site.',
     apiLink: 'JSON API',
-    loadError: 'The office list could not be loaded.',
+    loadError: 'Loading the office list failed. Reload the page to try again.',
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   },
   zh: {
@@ -111,7 +111,7 @@ export const TRANSLATIONS = {
     ambiguous: '有多个地方符合“{query}”，请选择：',
     corrected: '输入经过纠正后识别，请核对识别的地点。',
     candidateNoOffice: '无内地登记管理机关',
-    networkError: '无法连接服务器，请重试。',
+    networkError: '向服务器发送请求失败，请检查网络后重试。',
     officeHeading: '机关',
     jurisdiction: '管辖范围',
     seat: '所在地',
@@ -132,7 +132,7 @@ export const TRANSLATIONS = {
     areaCodeAssumed: '推定：原文未写区号，已按机关所在城市补上。',
     hours: '办公时间',
     hoursLoading: '正在读取办公时间…',
-    hoursUnavailable: '无法读取办公时间。',
+    hoursUnavailable: '读取办公时间失败，请刷新页面重试。',
     stateOpen: '办公中',
     stateClosed: '不办公',
     stateUnknown: '不确定',
@@ -156,7 +156,7 @@ export const TRANSLATIONS = {
     national: '全国',
     footer: '数据取自各机关公布的信息；每项均注明来源。本页不向任何其他网站发送请求。',
     apiLink: 'JSON API',
-    loadError: '无法读取机关列表。',
+    loadError: '读取机关列表失败，请刷新页面重试。',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   },
 };

@@ -1,7 +1,7 @@
-// Shared by the browser test and the screenshot script: starts `ngodesk serve`
-// on a free loopback port with a fixed clock and a fresh database, and starts
-// Debian's chromium through playwright-core with a fresh profile and every
-// background service that would reach another host turned off.
+// Helpers of the browser test and the screenshot script. startServer runs
+// `ngodesk serve` on a free loopback port with a fixed clock and a new database.
+// launchBrowser starts Debian's chromium through playwright-core with a fresh
+// profile, with the background services that contact other hosts turned off.
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -41,7 +41,7 @@ export async function startServer({now}) {
   const child = spawn(ngodeskBinary(), args, {stdio: ['ignore', 'pipe', 'pipe']});
   let output = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ngodesk serve printed no address within 20 s:\n${output}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`timed out after 20 s waiting for ngodesk serve to print its address:\n${output}`)), 20000);
     const onData = (chunk) => {
       output += chunk;
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
@@ -54,7 +54,7 @@ export async function startServer({now}) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`ngodesk serve exited with ${code}:\n${output}`));
+      reject(new Error(`ngodesk serve exited with status ${code} before printing its address:\n${output}`));
     });
   });
   const stop = async () => {

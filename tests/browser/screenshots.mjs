@@ -1,16 +1,20 @@
-// Takes the screenshots of the README: the search for 苏州 with the office
-// card, at 1280 px and at 390 px (a phone), with the server's clock fixed so
-// that the hours badge is the same on every run.
+// Takes the screenshots of the README: a search with its office card, at
+// 1280 px and at 390 px (a phone). The server's clock is fixed, so the hours
+// badge is the same on every run.
 //
 //   node tests/browser/screenshots.mjs [path/to/ngodesk]
 import path from 'node:path';
 
 import {launchBrowser, sourceDir, startServer} from './harness.mjs';
 
+// Tuesday 3 March 2026, 10:00 in Beijing: the office is open.
 const NOW = '2026-03-03T10:00+08:00';
+const QUERY = '杭州市西湖区';
 const SHOTS = [
-  {file: 'screenshot-1280.png', width: 1280, height: 900},
-  {file: 'screenshot-390.png', width: 390, height: 844},
+  // The whole page, the list of the 33 offices included.
+  {file: 'screenshot-1280.png', width: 1280, height: 900, fullPage: true},
+  // The first screens of a phone: search, results and the office card.
+  {file: 'screenshot-390.png', width: 390, height: 3400, fullPage: false},
 ];
 
 const server = await startServer({now: NOW});
@@ -19,12 +23,12 @@ try {
     const browser = await launchBrowser({locale: 'en-US', width: shot.width, height: shot.height});
     try {
       const page = browser.context.pages()[0] || (await browser.context.newPage());
-      await page.goto(`${server.url}?q=${encodeURIComponent('苏州')}`);
+      await page.goto(`${server.url}?q=${encodeURIComponent(QUERY)}`);
       await page.locator('.office-card .hours-status').waitFor();
       await page.locator('#office-list li').nth(32).waitFor();
       const out = path.join(sourceDir, 'docs', shot.file);
-      await page.screenshot({path: out, fullPage: true});
-      if (browser.outside.length > 0) throw new Error(`requests left loopback: ${browser.outside.join(', ')}`);
+      await page.screenshot({path: out, fullPage: shot.fullPage});
+      if (browser.outside.length > 0) throw new Error(`the page requested other hosts than loopback: ${browser.outside.join(', ')}`);
       console.log(`wrote ${path.relative(sourceDir, out)}`);
     } finally {
       await browser.close();
