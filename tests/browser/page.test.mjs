@@ -25,7 +25,9 @@ before(async () => {
   page = browser.context.pages()[0] || (await browser.context.newPage());
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+    // The 400 of the punctuation-only search is expected: the page shows its message.
+    const expected = message.text().includes('status of 400 (Bad Request)');
+    if (message.type() === 'error' && !expected) pageErrors.push(message.text());
   });
 });
 
@@ -190,6 +192,41 @@ test('browser language default, Sunday closed', async () => {
   } finally {
     await chinese.close();
     await sunday.stop();
+  }
+});
+
+test('search errors and misses shown', async () => {
+  await visit('/');
+  await searchFor('xyzzy');
+  assert.match(await page.locator('#results .not-found').textContent(), /No place in mainland China/);
+  await page.getByLabel('Place or address').fill('！！！');
+  await page.getByRole('button', {name: 'Find the office'}).click();
+  await page.locator('#results .error').waitFor();
+  assert.ok((await page.locator('#results .error').textContent()).length > 0);
+});
+
+test('keyboard focus follows the page order', async () => {
+  await visit('/');
+  await page.locator('#office-list li').first().waitFor();
+  const order = [];
+  for (let step = 0; step < 8; step++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  assert.deepEqual(order, ['Skip to the search', 'ngodesk', 'Search', 'All offices', 'English', '简体中文', 'q', 'Find the office']);
+});
+
+test('print shows one office per page', async () => {
+  await visit('/offices/beijing');
+  await page.locator('.hours-status').waitFor();
+  await page.emulateMedia({media: 'print'});
+  try {
+    assert.equal(await page.locator('#search').isVisible(), false);
+    assert.equal(await page.locator('#offices').isVisible(), false);
+    assert.equal(await page.locator('.office-card').isVisible(), true);
+    assert.equal(await page.locator('.office-card').evaluate((card) => getComputedStyle(card).breakAfter), 'page');
+  } finally {
+    await page.emulateMedia({media: 'screen'});
   }
 });
 
