@@ -2,7 +2,7 @@
 // pages and the files embedded from web/, served by one asynchronous
 // Boost.Beast server. A Server owns one io_context run by a small fixed number
 // of threads; each connection is a chain of callbacks on its own strand, so a
-// slow or stalled client holds a socket and a timer, never a thread.
+// slow or stalled client ties up a socket and a timer, never a thread.
 //
 // The offices are read once before the server starts and served from an
 // immutable snapshot: requests take no lock and never touch the store.

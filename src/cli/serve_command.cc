@@ -1,6 +1,6 @@
 // ngodesk serve: the web finder and the JSON API on one address. The
 // offices are read from the store once, then the store is closed and the
-// server answers from that snapshot until SIGINT or SIGTERM.
+// server responds from that snapshot until SIGINT or SIGTERM.
 #include <memory>
 #include <string>
 #include <vector>

@@ -163,8 +163,8 @@ Response HandleResolve(const Request& request, const RequestTarget& target) {
                          "invalid query parameter 'q': " + resolution.error().message,
                          "查询参数“q”无效：" + resolution.error().Text(true));
   }
-  // A query that names no place is not an error: the body says so with a
-  // null office and an empty division.
+  // A query that names no place is not an error. Its body has a null office
+  // and an empty division.
   std::string body = ResolutionToJson(*query, kind, *resolution) + "\n";
   return RepresentationResponse(request,
                                 MakeRepresentation(std::string(kJson), std::move(body),

@@ -239,8 +239,8 @@ TEST_F(HandlersTest, AssetPathTraversalIs400) {
 }
 
 // Every status a route returns is documented for its path in the OpenAPI
-// document; the connection-level statuses (408, 413, 414, 431, 503) are
-// described once in info.description.
+// document. The connection-level statuses (408, 413, 414, 431, 503) are
+// described once, in info.description.
 TEST_F(HandlersTest, StatusesAreDocumented) {
   const nlohmann::json document = nlohmann::json::parse(EmbeddedOpenApiDocument());
   const struct {
