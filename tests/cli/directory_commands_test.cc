@@ -63,6 +63,27 @@ std::size_t FourthColumn(const std::string& line) {
   return at;
 }
 
+TEST_F(DirectoryCommands, ConcurrentFirstUseSeedsOnce) {
+  // Four processes start on a missing database at once; each must succeed
+  // and exactly one must fill it.
+  const std::string binary =
+      "env -i PATH=/usr/bin:/bin LANG=C.UTF-8 " + ShellQuote(NGODESK_BINARY_DIR "/ngodesk");
+  std::string script = "cd " + ShellQuote(directory_.string()) + " && for i in 1 2 3 4; do (" +
+                       binary + " --db race/x.db list >out$i 2>err$i; echo $? >rc$i) & done; wait";
+  ASSERT_EQ(std::system(script.c_str()), 0);
+
+  int notes = 0;
+  for (int i = 1; i <= 4; ++i) {
+    const std::string suffix = std::to_string(i);
+    EXPECT_EQ(ReadFile(directory_ / ("rc" + suffix)), "0\n")
+        << ReadFile(directory_ / ("err" + suffix));
+    EXPECT_EQ(Lines(ReadFile(directory_ / ("out" + suffix))).size(), 34u);
+    if (ReadFile(directory_ / ("err" + suffix)).find("created the database") != std::string::npos)
+      ++notes;
+  }
+  EXPECT_EQ(notes, 1);
+}
+
 TEST_F(DirectoryCommands, ListAlignsChineseColumns) {
   const CommandResult run = Ngodesk({"--db", db(), "list"});
   const std::vector<std::string> lines = Lines(run.out);
