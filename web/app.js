@@ -164,7 +164,8 @@
     if (!deepest) return '';
     let text = divisionName(deepest);
     if (chain.province && deepest !== chain.province && chain.province.zh !== deepest.zh) {
-      text += ` (${divisionName(chain.province)})`;
+      const province = divisionName(chain.province);
+      text += state.lang === 'zh' ? `（${province}）` : ` (${province})`;
     }
     return text;
   }
@@ -341,8 +342,9 @@
     }
     state.searching = false;
     renderResults();
-    const found = state.search.office && state.search.office.office;
-    if (found) openCard(found.id, {push: false, focus: false});
+    // An ambiguous place opens no card: the reader picks a candidate first.
+    const resolution = state.search.office;
+    if (resolution && resolution.office && !resolution.ambiguous) openCard(resolution.office.id, {push: false, focus: false});
     else closeCard();
   }
 

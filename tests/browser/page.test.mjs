@@ -91,9 +91,11 @@ test('朝阳 lists candidates to pick', async () => {
   await searchFor('朝阳');
   const candidates = page.locator('.candidates button');
   assert.ok((await candidates.count()) >= 2, 'at least two candidates');
+  assert.equal(await page.locator('.office-card').count(), 0, 'no card before a pick');
   const beijing = candidates.filter({hasText: 'Beijing'}).first();
   await beijing.click();
   await page.locator('.result-office .office-link[data-office="beijing"]').waitFor();
+  await page.locator('.office-card[data-office="beijing"]').waitFor();
   assert.equal(await page.locator('.candidates').count(), 0, 'the picked place is no longer ambiguous');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading');
 });
