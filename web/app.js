@@ -511,6 +511,7 @@
       renderLinks(office.websites, t('websites'), ''),
       renderHours(card),
       renderSources(office),
+      renderCorrections(office),
       el('p', {class: 'card-actions'}, el('button', {type: 'button', class: 'print', text: t('printOffice'), onclick: () => window.print()})),
     );
     ui.card.append(article);
@@ -709,6 +710,25 @@
       list.append(el('li', {text}));
     }
     return el('section', {class: 'card-part'}, el('h3', {text: t('sources')}), list);
+  }
+
+  // Each value that ngodesk corrected: the published text, the correction and why.
+  function renderCorrections(office) {
+    if (!office.corrections || office.corrections.length === 0) return null;
+    const list = el('ul', {class: 'corrections'});
+    for (const correction of office.corrections) {
+      list.append(
+        el(
+          'li',
+          {},
+          el('p', {}, el('code', {text: correction.field})),
+          el('p', {}, el('span', {class: 'label', text: t('correctionPublished') + ' '}), el('del', {text: correction.published})),
+          el('p', {}, el('span', {class: 'label', text: t('correctionCorrected') + ' '}), el('ins', {text: correction.corrected})),
+          el('p', {class: 'reason', lang: 'en', text: correction.reason}),
+        ),
+      );
+    }
+    return el('section', {class: 'card-part'}, el('h3', {text: t('corrections')}), el('p', {class: 'intro', text: t('correctionsIntro')}), list);
   }
 
   // ---- the list ---------------------------------------------------------

@@ -148,6 +148,14 @@ test('open badge at fixed instant', async () => {
   assert.match(await page.locator('.hours .assumption').textContent(), /Assumption/);
 });
 
+test('corrections show both values', async () => {
+  await visit('/offices/tianjin');
+  const correction = page.locator('.corrections li').first();
+  await correction.waitFor();
+  assert.match(await correction.locator('del').textContent(), /^Tianjing city/);
+  assert.match(await correction.locator('ins').textContent(), /^Tianjin city/);
+});
+
 test('unknown badge without published hours', async () => {
   await visit('/offices/jiangsu');
   const badge = page.locator('.hours-status .badge');
