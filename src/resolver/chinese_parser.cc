@@ -16,11 +16,13 @@ constexpr std::string_view kGenericSuffixes[] = {
     "省",         "市",     "区",     "县",     "州",     "盟",   "旗",
 };
 
-// Words that end a street or building name: a place name right before them
-// (北京中路, 香港东路, 運河北路 read as 河北路) names the street, not the place.
+// Words that end a street, estate or building name: a place name right
+// before them (北京中路, 香港东路, 運河北路 read as 河北路) names the street, not
+// the place. Institutions (北京大学, 四川大学, 上海银行) are left out because
+// they are usually in the place they are named after.
 constexpr std::string_view kStreetSuffixes[] = {
-    "大道", "大街", "胡同", "广场", "大厦", "公园", "医院", "饭店", "酒店", "宾馆", "商场", "花园", "小区",
-    "大学", "学院", "中学", "小学", "公司", "银行", "路",   "街",   "道",   "巷",   "弄",   "桥",
+    "大道", "大街", "胡同", "广场", "大厦", "公园", "饭店", "酒店", "宾馆", "商场", "花园", "小区",
+    "路",   "街",   "道",   "巷",   "弄",   "桥",
 };
 
 constexpr std::string_view kDirections[] = {"东", "西", "南", "北", "中"};

@@ -109,8 +109,8 @@ constexpr std::pair<std::string_view, SuffixLevel> kSuffixWords[] = {
 constexpr std::string_view kStreetWords[] = {
     "road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "lane", "alley", "hutong", "way",
     "highway", "expressway", "lu", "jie", "dajie", "dadao", "xiang", "hutong", "bridge", "square", "plaza",
-    "building", "tower", "mansion", "hospital", "hotel", "park", "garden", "gardens", "station", "school",
-    "university", "college", "campus", "village", "estate", "residence", "market", "temple", "gate",
+    "building", "tower", "mansion", "hotel", "park", "garden", "gardens", "station", "campus", "village",
+    "estate", "residence", "market", "temple", "gate",
 };
 
 constexpr std::string_view kDirectionWords[] = {

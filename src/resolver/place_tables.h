@@ -54,8 +54,10 @@ enum class SuffixLevel { kAny, kProvince, kCity, kCounty };
 const SuffixLevel* FindSuffixWord(std::string_view word);
 
 // True for lowercase words that name a street or a building ("road",
-// "avenue", "lu", "square", "hospital"): a place name just before one of
-// them names the street, not the place.
+// "avenue", "lu", "square", "plaza"): a place name just before one of them
+// names the street, not the place. Institutions ("university", "hospital")
+// are not street words, because they are usually in the place they are
+// named after (Peking University).
 bool IsStreetWord(std::string_view word);
 
 // True for lowercase direction words that may stand between a name and a
