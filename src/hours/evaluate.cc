@@ -6,6 +6,8 @@
 
 #include "ngodesk/opening_hours.h"
 
+#include "hours/derived_comments.h"
+
 namespace ngodesk {
 namespace {
 
@@ -337,7 +339,7 @@ BilingualText Describe(const HoursReason& reason) {
   }
   if (!reason.comment.empty()) {
     text.en += " (" + std::string(reason.comment) + ")";
-    text.zh += "（" + std::string(reason.comment) + "）";
+    text.zh += "（" + std::string(hours_internal::ChineseComment(reason.comment)) + "）";
   }
   return text;
 }

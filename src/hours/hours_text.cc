@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hours/derived_comments.h"
+
 namespace ngodesk {
 namespace {
 
@@ -24,10 +26,10 @@ constexpr std::uint8_t kMondayToFriday = 0b0111110;  // bit i = std::chrono::wee
 // an unknown state costs less than a wrong "closed".
 constexpr std::string_view kPossiblySummer = "Apr-Oct";
 
-constexpr std::string_view kNoHoursExpression = "unknown \"no hours published\"";
-constexpr std::string_view kUnreadableExpression =
-    "unknown \"published hours text not understood\"";
-constexpr std::string_view kSummerComment = "summer hours apply on dates not published";
+// An expression of one "unknown" rule with a comment that gives the cause.
+std::string UnknownExpression(const hours_internal::DerivedComment& comment) {
+  return "unknown \"" + std::string(comment.en) + "\"";
+}
 
 // A run of days with the same timespans.
 struct DayGroup {
@@ -288,7 +290,7 @@ std::string SummerRules(const DayGroup& group,
   const std::string selector = std::string(kPossiblySummer) + " " + FormatWeekdays(group.weekdays);
   std::string rules = "; " + selector + (both.empty() ? " off" : " " + FormatSpans(both));
   rules += ", " + selector + " " + FormatSpans(differ) + " unknown \"" +
-           std::string(kSummerComment) + "\"";
+           std::string(hours_internal::kSummerDatesNotPublished.en) + "\"";
   return rules;
 }
 
@@ -322,7 +324,7 @@ bool SplitSummer(const std::string& text, std::string& main, std::string& summer
 Hours Unreadable(const std::string& text) {
   Hours hours;
   hours.text = text;
-  hours.expression = std::string(kUnreadableExpression);
+  hours.expression = UnknownExpression(hours_internal::kHoursTextNotUnderstood);
   return hours;
 }
 
@@ -331,7 +333,7 @@ Hours Unreadable(const std::string& text) {
 Hours DeriveHours(const std::optional<std::string>& published_text) {
   if (!published_text.has_value()) {
     Hours hours;
-    hours.expression = std::string(kNoHoursExpression);
+    hours.expression = UnknownExpression(hours_internal::kNoHoursPublished);
     return hours;
   }
   const std::string& text = *published_text;

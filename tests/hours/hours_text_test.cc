@@ -104,6 +104,18 @@ TEST(DeriveHours, HebeiSummerAssumptionIsStated) {
   EXPECT_NE(hours.assumption.zh.find("4月至10月"), std::string::npos);
 }
 
+TEST(DeriveHours, HebeiUnknownReasonInChinese) {
+  const OpeningHours parsed =
+      OpeningHours::Parse(DeriveHours(kDirectoryTexts.back().text).expression).value();
+  const HoursReason reason =
+      EvaluateAt(parsed, ParseInstant("2026-07-15T14:15+08:00").value()).reason;
+
+  const BilingualText text = Describe(reason);
+  EXPECT_NE(text.en.find("summer hours apply on dates not published"), std::string::npos);
+  EXPECT_NE(text.zh.find("夏季作息时间适用的日期未公布"), std::string::npos);
+  EXPECT_EQ(text.zh.find("summer"), std::string::npos);
+}
+
 // Every office's derived hours at instants where all of them agree.
 TEST(DeriveHours, EveryDirectoryTextAtSharedInstants) {
   struct Instant {
