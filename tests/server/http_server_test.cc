@@ -56,6 +56,26 @@ TEST(HttpServer, KeepAliveAndPipelining) {
   EXPECT_EQ(third->status, 404);
 }
 
+TEST(HttpServer, NotModifiedKeepsConnection) {
+  TestServer server;
+  RawClient client(server.port());
+  client.Send("GET /api/v1/offices/jiangsu HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto first = client.Read();
+  ASSERT_TRUE(first.has_value());
+  const std::string etag = first->Header("etag");
+  ASSERT_FALSE(etag.empty());
+
+  client.Send("GET /api/v1/offices/jiangsu HTTP/1.1\r\nHost: a\r\nIf-None-Match: " + etag +
+              "\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n");
+  const auto not_modified = client.Read();
+  const auto next = client.Read();
+  ASSERT_TRUE(not_modified.has_value());
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(not_modified->status, 304);
+  EXPECT_EQ(not_modified->Header("etag"), etag);
+  EXPECT_EQ(next->status, 200);
+}
+
 TEST(HttpServer, HeadSendsHeadersOnly) {
   TestServer server;
   RawClient client(server.port());
