@@ -27,6 +27,13 @@ constexpr std::string_view kStreetSuffixes[] = {
 
 constexpr std::string_view kDirections[] = {"东", "西", "南", "北", "中"};
 
+// Words that put a place in running text (位于义乌, 来自昆山). Next to them a
+// county-level short name reads as a place, not as part of a word such as
+// 合作部. "在" counts only at the start or after a pronoun (我在昆山), because
+// 现在, 正在 and 存在 end with it too.
+constexpr std::string_view kPlaceWords[] = {"坐落于", "位于", "来自", "前往", "地处"};
+constexpr std::string_view kPronouns[] = {"我们", "你们", "他们", "她们", "我", "你", "他", "她", "它"};
+
 // Leading words that name the country and never a division.
 constexpr std::string_view kCountryNames[] = {"中华人民共和国", "中国"};
 
@@ -58,6 +65,7 @@ class ChineseParser {
   std::size_t SkipSuffix(std::size_t pos) const;
   bool FollowedByStreet(std::size_t end) const;
   bool IsHanAt(std::size_t pos) const;
+  bool InPlaceContext(std::size_t begin) const;
 
   std::size_t RunChain(std::size_t pos);
   bool Step(std::size_t* pos, ScanMode mode);
@@ -127,6 +135,27 @@ bool ChineseParser::IsHanAt(std::size_t pos) const {
   return IsHan(NextCodePoint(text_, &pos));
 }
 
+bool ChineseParser::InPlaceContext(std::size_t begin) const {
+  const auto ends_with_any = [](std::string_view text, std::span<const std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.ends_with(word); });
+  };
+  std::string_view before = text_.substr(0, begin);
+  if (ends_with_any(before, kPlaceWords)) return true;
+  if (!before.ends_with("在")) return false;
+
+  before.remove_suffix(std::string_view("在").size());
+  if (ends_with_any(before, kPronouns)) return true;
+
+  // Otherwise "在" must start the text or a clause: only separators lie
+  // between it and the previous separator or the start.
+  std::size_t pos = 0;
+  std::size_t clause_start = 0;
+  while (pos < before.size()) {
+    if (IsSeparator(NextCodePoint(before, &pos))) clause_start = pos;
+  }
+  return clause_start == before.size();
+}
+
 void ChineseParser::Accept(std::size_t begin, std::size_t end, std::vector<Target> targets, bool corrected) {
   state_.clear();
   for (const Target& target : targets) {
@@ -141,7 +170,7 @@ bool ChineseParser::TryMatch(const TrieMatch& match, std::size_t begin, ScanMode
   for (const Target& target : match.targets) {
     const Division& division = index_.At(target.division);
     if (mode == ScanMode::kFreeText && target.kind == MatchKind::kShortName &&
-        division.level == DivisionLevel::kCounty) {
+        division.level == DivisionLevel::kCounty && !InPlaceContext(begin)) {
       continue;
     }
     if (street && (target.kind != MatchKind::kName || mode != ScanMode::kChain)) continue;
@@ -289,7 +318,8 @@ bool ChineseParser::ScanFrom(std::size_t pos, ScanMode mode) {
 }
 
 // A county-level short name alone at the start, glued to more Han text
-// (合作部), is more likely a word than a place.
+// (合作部), is more likely a word than a place, unless running text puts it
+// there (在昆山的公司).
 bool ChineseParser::DropWeakStart() {
   if (parts_.size() != 1) return false;
   const Part& part = parts_.front();
@@ -297,6 +327,7 @@ bool ChineseParser::DropWeakStart() {
     return target.kind == MatchKind::kShortName && index_.At(target.division).level == DivisionLevel::kCounty;
   });
   if (!weak || SkipSuffix(part.end) != part.end || !IsHanAt(part.end)) return false;
+  if (InPlaceContext(part.begin)) return false;
   parts_.clear();
   state_.clear();
   return true;
