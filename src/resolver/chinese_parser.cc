@@ -39,7 +39,7 @@ constexpr std::string_view kCountryNames[] = {"中华人民共和国", "中国"}
 
 enum class ScanMode {
   kChain,      // the next part of the chain: every kind of name
-  kFreeText,   // a chain start inside free text: no county-level short names
+  kFreeText,   // a chain start inside free text: county-level short names only where InPlaceContext
   kExtension,  // after the chain: only divisions below it
 };
 
