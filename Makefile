@@ -18,9 +18,11 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Creates the database from the bundled directory on first use and lists it.
+# Serves the web finder and the API on the bundled directory; the database is
+# created from it on first use. LISTEN=[::1]:8080 or another port changes the address.
+LISTEN ?= 127.0.0.1:8080
 run: build
-	$(BUILD_DIR)/ngodesk list
+	$(BUILD_DIR)/ngodesk serve --listen $(LISTEN)
 
 test: deps
 	$(MAKE) test-release
