@@ -1,6 +1,7 @@
 // Tests against a real server on a free loopback port: what goes over the
 // socket, the limits and their statuses, and clients that stall.
 #include <chrono>
+#include <iostream>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -216,16 +217,23 @@ TEST(HttpServer, StalledClientsDoNotDelayNewRequests) {
   }
   std::this_thread::sleep_for(300ms);  // let the server accept and start reading them all
 
+  // One slow attempt in five is allowed, because a shared test machine can
+  // deschedule the test itself for longer than the server needs.
+  int slow_attempts = 0;
   for (int attempt = 0; attempt < 5; ++attempt) {
     const auto start = std::chrono::steady_clock::now();
     const auto response = Get(server.port(), "/api/v1/offices/jiangsu");
     const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_TRUE(response.has_value());
     EXPECT_EQ(response->status, 200);
-    EXPECT_LT(elapsed, 100ms) << "attempt " << attempt << " took "
-                              << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
-                              << " ms";
+    EXPECT_LT(elapsed, 1s) << "attempt " << attempt;
+    if (elapsed >= 100ms) {
+      ++slow_attempts;
+      std::cerr << "attempt " << attempt << " took "
+                << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms\n";
+    }
   }
+  EXPECT_LE(slow_attempts, 1) << "new requests took 100 ms or more behind stalled clients";
 }
 
 TEST(HttpServer, ListensOnIpv6Loopback) {
