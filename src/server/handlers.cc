@@ -64,7 +64,8 @@ Response RepresentationResponse(const Request& request,
                                 std::shared_ptr<const Representation> representation,
                                 std::string_view cache_control) {
   Response response;
-  const bool gzip = !representation->gzip_body.empty() && AcceptsGzip(request.accept_encoding);
+  // Asked only when the client accepts gzip, so no body is compressed for nothing.
+  const bool gzip = AcceptsGzip(request.accept_encoding) && !representation->gzip_body().empty();
   std::string etag = representation->etag;
   if (gzip) etag.insert(etag.size() - 1, "-gz");
 
@@ -79,7 +80,7 @@ Response RepresentationResponse(const Request& request,
     return response;
   }
   if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
-  response.body = gzip ? representation->gzip_body : representation->body;
+  response.body = gzip ? representation->gzip_body() : representation->body;
   response.representation = std::move(representation);
   return response;
 }
@@ -175,8 +176,7 @@ Response HandleResolve(const Request& request, const RequestTarget& target) {
 Response HandleHealth(const Site& site) {
   nlohmann::json body = {{"status", "ok"}, {"offices", site.offices().size()}};
   Response response;
-  response.representation =
-      std::make_shared<const Representation>(Representation{std::string(kJson), DumpJson(body), {}, {}});
+  response.representation = MakeRepresentation(std::string(kJson), DumpJson(body), false);
   response.body = response.representation->body;
   response.headers.emplace_back("Content-Type", std::string(kJson));
   response.headers.emplace_back("Cache-Control", "no-store");
@@ -230,8 +230,7 @@ Response ErrorResponse(unsigned status, std::string_view code, std::string_view 
       {"error", {{"code", code}, {"message", message}, {"message_zh", message_zh}}}};
   Response response;
   response.status = status;
-  response.representation = std::make_shared<const Representation>(
-      Representation{std::string(kJson), DumpJson(body), {}, {}});
+  response.representation = MakeRepresentation(std::string(kJson), DumpJson(body), false);
   response.body = response.representation->body;
   response.headers.emplace_back("Content-Type", std::string(kJson));
   response.headers.emplace_back("Cache-Control", "no-store");

@@ -333,7 +333,8 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
 Response HtmlResponse(const Request& request, unsigned status, std::string body) {
   std::shared_ptr<const Representation> representation = MakeRepresentation(
       std::string(kHtml), std::move(body), AcceptsGzip(request.accept_encoding));
-  const bool gzip = !representation->gzip_body.empty() && AcceptsGzip(request.accept_encoding);
+  // Asked only when the client accepts gzip, so no body is compressed for nothing.
+  const bool gzip = AcceptsGzip(request.accept_encoding) && !representation->gzip_body().empty();
 
   Response response;
   response.status = status;
@@ -352,7 +353,7 @@ Response HtmlResponse(const Request& request, unsigned status, std::string body)
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
   if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
-  response.body = gzip ? representation->gzip_body : representation->body;
+  response.body = gzip ? representation->gzip_body() : representation->body;
   response.representation = std::move(representation);
   return response;
 }

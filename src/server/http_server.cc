@@ -403,9 +403,16 @@ struct Server::Impl {
   tcp::acceptor acceptor{strand};
   net::signal_set signals{strand};
   net::steady_timer accept_retry{strand};
+  // Builds the slow, lazily built parts of the site while the server already
+  // answers, so that the first request comes within milliseconds of start.
+  std::thread warm_up;
 
   explicit Impl(ServerOptions server_options)
       : options(std::move(server_options)), context(std::max(1, options.threads)) {}
+
+  ~Impl() {
+    if (warm_up.joinable()) warm_up.join();
+  }
 
   void Accept() {
     acceptor.async_accept(net::make_strand(context),
@@ -472,6 +479,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vecto
     return Error::Io("cannot listen on " + impl->options.listen + ": " + ec.message(),
                      "无法在 " + impl->options.listen + " 上监听：" + ec.message());
   }
+  impl->warm_up = std::thread([site = impl->shared.site] { site->Warm(); });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

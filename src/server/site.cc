@@ -39,12 +39,18 @@ std::shared_ptr<const Representation> MakeRepresentation(std::string content_typ
   auto representation = std::make_shared<Representation>();
   representation->content_type = std::move(content_type);
   representation->etag = QuotedHash(body);
-  if (compress && body.size() >= kMinGzipBytes) {
-    std::string gzip = GzipCompress(body);
-    if (gzip.size() < body.size()) representation->gzip_body = std::move(gzip);
-  }
+  representation->compress = compress && body.size() >= kMinGzipBytes;
   representation->body = std::move(body);
   return representation;
+}
+
+const std::string& Representation::gzip_body() const {
+  std::call_once(gzip_once_, [this] {
+    if (!compress) return;
+    std::string gzip = GzipCompress(body);
+    if (gzip.size() < body.size()) gzip_body_ = std::move(gzip);
+  });
+  return gzip_body_;
 }
 
 std::string_view EmbeddedOpenApiDocument() { return NGODESK_EMBEDDED_VIEW(ngodesk_openapi_json); }
@@ -66,16 +72,23 @@ std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<c
   }
   site->offices_ = std::move(offices);
 
-  // The resolver builds its index on first use; doing that now keeps the
-  // first search as fast as the others.
-  Resolver::Bundled();
-
   site->openapi_ = MakeRepresentation(std::string(kJson), std::string(EmbeddedOpenApiDocument()));
   for (const Asset& asset : assets) {
     site->assets_[std::string(asset.path)] =
         MakeRepresentation(std::string(asset.content_type), std::string(asset.bytes));
   }
   return site;
+}
+
+void Site::Warm() const {
+  // The resolver builds its index on first use (about two thirds of the
+  // start-up work); building it here keeps the first search as fast as the
+  // others without making the server wait for it before listening.
+  Resolver::Bundled();
+  office_list_->gzip_body();
+  for (const auto& [id, representation] : office_json_) representation->gzip_body();
+  openapi_->gzip_body();
+  for (const auto& [path, representation] : assets_) representation->gzip_body();
 }
 
 const Office* Site::FindOffice(std::string_view id) const {

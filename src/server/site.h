@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,13 +18,23 @@
 
 namespace ngodesk::server {
 
-// A response body prepared once: its media type, bytes, gzip form (empty when
-// compressing would not make it smaller) and strong ETag of the identity bytes.
+// A response body prepared once: its media type, bytes, strong ETag of the
+// identity bytes and gzip form. The gzip form is compressed on first use
+// (once, whichever thread asks first), so that start-up does not wait for
+// deflate of every body; Site::Warm compresses them ahead of traffic.
 struct Representation {
   std::string content_type;
   std::string body;
-  std::string gzip_body;
   std::string etag;  // quoted, e.g. "\"9f2c4e0a1b3d5f70\""
+  bool compress = false;  // whether a gzip form may be offered at all
+
+  // The gzip form, or empty when compressing is off or would not make the
+  // body smaller. Thread-safe.
+  const std::string& gzip_body() const;
+
+ private:
+  mutable std::once_flag gzip_once_;
+  mutable std::string gzip_body_;
 };
 
 // Builds a Representation. With `compress`, adds the gzip form when that
@@ -46,9 +57,17 @@ std::string_view EmbeddedOpenApiDocument();
 
 class Site {
  public:
-  // Prepares every body. `offices` need not be sorted.
+  // Prepares every body in identity form. `offices` need not be sorted.
+  // Cheap enough to run before the server listens: the slow parts (the place
+  // finder's index, gzip forms) are left to Warm or to their first use.
   static std::shared_ptr<const Site> Build(std::vector<Office> offices,
                                            std::span<const Asset> assets = EmbeddedAssets());
+
+  // Builds what requests would otherwise build on first use: the bundled
+  // place finder and every gzip form. Safe to run on a background thread
+  // while requests are served; a request that needs a part not yet ready
+  // waits for it instead of building it twice.
+  void Warm() const;
 
   // All offices, sorted by id.
   const std::vector<Office>& offices() const { return offices_; }
