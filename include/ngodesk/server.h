@@ -35,6 +35,11 @@ struct ServerLimits {
   std::chrono::milliseconds idle_timeout{30'000};
   // Open connections; a connection beyond this gets 503 and is closed.
   std::size_t max_connections = 1000;
+  // Requests per second from one client address once its burst is spent;
+  // above: 429 with Retry-After. 0 turns the limit off. Kept in memory, for
+  // at most 10,000 addresses at a time.
+  unsigned rate_limit = 50;
+  unsigned rate_burst = 100;  // requests one client address may send at once
 };
 
 struct ServerOptions {

@@ -100,6 +100,15 @@ void SetupServe(CLI::App& app, Context& context) {
                       "Open connections; above: 503 / 最大连接数")
       ->capture_default_str()
       ->check(CLI::Range(1, 1'000'000));
+  command->add_option("--rate-limit", options->server.limits.rate_limit,
+                      "Requests per second per client address after its burst; above: 429; "
+                      "0: no limit / 每个客户端地址每秒请求数上限（0 为不限）")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 10'000'000u));
+  command->add_option("--rate-burst", options->server.limits.rate_burst,
+                      "Requests one client address may send at once / 每个客户端地址的突发请求数")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 10'000'000u));
   command->add_option("--test-now", options->test_now,
                       "Fixed ISO 8601 instant used as \"now\" for opening hours, for tests; "
                       "default: the system clock / 测试用的固定“当前”时刻");

@@ -224,6 +224,16 @@ std::string_view Response::Header(std::string_view name) const {
   return {};
 }
 
+Response TooManyRequestsResponse(std::chrono::seconds retry_after) {
+  const std::string seconds = std::to_string(std::max<long long>(1, retry_after.count()));
+  Response response = ErrorResponse(
+      429, "too_many_requests",
+      "too many requests from this address; try again in " + seconds + " s",
+      "来自此地址的请求过多，请在 " + seconds + " 秒后重试");
+  response.headers.emplace_back("Retry-After", seconds);
+  return response;
+}
+
 Response ErrorResponse(unsigned status, std::string_view code, std::string_view message,
                        std::string_view message_zh) {
   nlohmann::json body = {

@@ -46,4 +46,8 @@ Response HandleRequest(const Site& site, const Request& request);
 Response ErrorResponse(unsigned status, std::string_view code, std::string_view message,
                        std::string_view message_zh);
 
+// The 429 error response for a client over its request rate, with a
+// Retry-After of `retry_after` (whole seconds, at least 1).
+Response TooManyRequestsResponse(std::chrono::seconds retry_after);
+
 }  // namespace ngodesk::server

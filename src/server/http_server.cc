@@ -20,6 +20,7 @@
 
 #include "ngodesk/server.h"
 #include "server/handlers.h"
+#include "server/rate_limiter.h"
 #include "server/site.h"
 
 namespace ngodesk {
@@ -72,6 +73,7 @@ class ThrottledWarnings {
 struct SharedState {
   std::shared_ptr<const server::Site> site;
   ServerLimits limits;
+  std::unique_ptr<server::RateLimiter> rate_limiter;
   bool access_log = true;
   std::optional<std::chrono::sys_seconds> fixed_now;
   std::atomic<std::size_t> connections{0};
@@ -110,6 +112,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   ~Connection() { --shared_.connections; }
 
   void Start() {
+    // The address is the rate limiter's key only: it is never logged.
+    beast::error_code ec;
+    const tcp::endpoint peer = socket_.remote_endpoint(ec);
+    if (!ec) {
+      const auto bytes = peer.address().is_v4() ? net::ip::make_address_v6(net::ip::v4_mapped,
+                                                                            peer.address().to_v4())
+                                                      .to_bytes()
+                                                : peer.address().to_v6().to_bytes();
+      client_key_.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    }
     net::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->WaitForRequest(); });
   }
 
@@ -279,6 +291,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     logged_path_ = LoggablePath(request.target());
 
     server::Response response;
+    const server::RateDecision admitted =
+        shared_.rate_limiter->Admit(client_key_, server::RateLimiter::Clock::now());
+    if (!admitted.allowed) {
+      shared_.warnings.Warn("throttled a client with 429: more than " +
+                            std::to_string(shared_.limits.rate_limit) +
+                            " requests per second (--rate-limit)");
+      response = server::TooManyRequestsResponse(admitted.retry_after);
+      Write(std::move(response), request.keep_alive(), request.method() == http::verb::head,
+            request.version());
+      return;
+    }
     try {
       response = server::HandleRequest(*shared_.site, view);
     } catch (const std::exception& error) {
@@ -353,6 +376,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Clock::time_point started_ = Clock::now();
   std::string logged_method_;
   std::string logged_path_;
+  std::string client_key_;  // the peer address as 16 bytes (IPv4 mapped), for the rate limit
 };
 
 bool IsOutOfDescriptors(const beast::error_code& ec) {
@@ -466,6 +490,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vecto
   auto impl = std::make_unique<Impl>(std::move(options));
   impl->shared.site = server::Site::Build(std::move(offices));
   impl->shared.limits = impl->options.limits;
+  impl->shared.rate_limiter = std::make_unique<server::RateLimiter>(
+      impl->options.limits.rate_limit, impl->options.limits.rate_burst);
   impl->shared.access_log = impl->options.access_log;
   impl->shared.fixed_now = impl->options.fixed_now;
 

@@ -2,6 +2,8 @@
 // socket, the limits and their statuses, and clients that stall.
 #include <chrono>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -35,6 +37,35 @@ TEST(HttpServer, GzipOverTheWire) {
   EXPECT_EQ(response->status, 200);
   EXPECT_EQ(response->Header("content-encoding"), "gzip");
   EXPECT_EQ(response->body.substr(0, 2), "\x1f\x8b");
+}
+
+TEST(HttpServer, BurstBeyondTheRateLimitGets429) {
+  ServerOptions options;
+  options.limits.rate_limit = 1;
+  options.limits.rate_burst = 5;
+  TestServer server(options);
+  RawClient client(server.port());
+  ASSERT_TRUE(client.connected());
+  // Thirty requests at once: the burst of five passes; at one request a
+  // second, refusing none would take the server 25 s to answer them.
+  constexpr int kRequests = 30;
+  std::string burst;
+  for (int i = 0; i < kRequests; ++i) burst += "GET /api/v1/health HTTP/1.1\r\nHost: a\r\n\r\n";
+  client.Send(burst);
+  std::optional<testing::HttpResponse> refused;
+  for (int i = 0; i < kRequests; ++i) {
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value()) << "response " << i;
+    if (i < 5) {
+      EXPECT_EQ(response->status, 200) << "response " << i;
+    }
+    if (response->status == 429 && !refused.has_value()) refused = response;
+  }
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_GE(std::stoi(refused->Header("retry-after")), 1);
+  const auto error = nlohmann::json::parse(refused->body).at("error");
+  EXPECT_EQ(error.at("code"), "too_many_requests");
+  EXPECT_FALSE(error.at("message").get<std::string>().empty());
 }
 
 TEST(HttpServer, KeepAliveAndPipelining) {
