@@ -140,7 +140,7 @@ Response HandleHours(const Site& site, const Request& request, const RequestTarg
       at.has_value() ? kDataCacheControl : "no-store");
 }
 
-Response HandleResolve(const Request& request, const RequestTarget& target) {
+Response HandleResolve(const Site& site, const Request& request, const RequestTarget& target) {
   const std::optional<std::string_view> query = target.Param("q");
   if (!query.has_value() || query->find_first_not_of(" \t") == std::string_view::npos) {
     return ErrorResponse(400, "invalid_argument",
@@ -157,6 +157,11 @@ Response HandleResolve(const Request& request, const RequestTarget& target) {
                              "”；请使用“office”或“activity”");
   }
 
+  std::string key = std::string(procedure) + '\n' + std::string(*query);
+  if (auto cached = site.cached_resolution(key)) {
+    return RepresentationResponse(request, std::move(cached), kDataCacheControl);
+  }
+
   const Procedure kind = procedure == "activity" ? Procedure::kActivity : Procedure::kOffice;
   const Result<Resolution> resolution = Resolver::Bundled().Resolve(*query, kind);
   if (!resolution.ok()) {
@@ -166,11 +171,11 @@ Response HandleResolve(const Request& request, const RequestTarget& target) {
   }
   // A query that names no place is not an error. Its body has a null office
   // and an empty division.
-  std::string body = ResolutionToJson(*query, kind, *resolution) + "\n";
-  return RepresentationResponse(request,
-                                MakeRepresentation(std::string(kJson), std::move(body),
-                                                   AcceptsGzip(request.accept_encoding)),
-                                kDataCacheControl);
+  // The gzip form is made on first use, only if a client asks for it.
+  std::shared_ptr<const Representation> representation =
+      MakeRepresentation(std::string(kJson), ResolutionToJson(*query, kind, *resolution) + "\n");
+  site.CacheResolution(std::move(key), representation);
+  return RepresentationResponse(request, std::move(representation), kDataCacheControl);
 }
 
 Response HandleHealth(const Site& site) {
@@ -195,7 +200,7 @@ Response Dispatch(const Site& site, const Request& request, const RequestTarget&
     case RouteId::kApiHours:
       return HandleHours(site, request, target, params[0]);
     case RouteId::kApiResolve:
-      return HandleResolve(request, target);
+      return HandleResolve(site, request, target);
     case RouteId::kApiHealth:
       return HandleHealth(site);
     case RouteId::kApiOpenApi:

@@ -111,4 +111,19 @@ std::shared_ptr<const Representation> Site::asset(std::string_view path) const {
   return it == assets_.end() ? nullptr : it->second;
 }
 
+std::shared_ptr<const Representation> Site::cached_resolution(std::string_view key) const {
+  const std::shared_lock lock(resolution_mutex_);
+  const auto it = resolutions_.find(key);
+  return it == resolutions_.end() ? nullptr : it->second;
+}
+
+void Site::CacheResolution(std::string key,
+                           std::shared_ptr<const Representation> representation) const {
+  const std::unique_lock lock(resolution_mutex_);
+  // Emptying the whole cache keeps this simple and bounded; popular searches
+  // come back within a few requests.
+  if (resolutions_.size() >= kMaxCachedResolutions) resolutions_.clear();
+  resolutions_.insert_or_assign(std::move(key), std::move(representation));
+}
+
 }  // namespace ngodesk::server

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -89,6 +90,17 @@ class Site {
   // The embedded file at this path, or nullptr.
   std::shared_ptr<const Representation> asset(std::string_view path) const;
 
+  // A GET /api/v1/resolve body made earlier for this key (procedure and
+  // query), or nullptr. The bundled place finder never changes while the
+  // server runs, so a repeated search can reuse the body. Thread-safe.
+  std::shared_ptr<const Representation> cached_resolution(std::string_view key) const;
+
+  // Keeps `representation` for `key`. The cache holds at most
+  // kMaxCachedResolutions bodies and is emptied when full. Thread-safe.
+  void CacheResolution(std::string key, std::shared_ptr<const Representation> representation) const;
+
+  static constexpr std::size_t kMaxCachedResolutions = 1024;
+
  private:
   std::vector<Office> offices_;
   std::map<std::string, std::size_t, std::less<>> office_index_;
@@ -97,6 +109,8 @@ class Site {
   std::map<std::string, PreparedHours, std::less<>> hours_;
   std::shared_ptr<const Representation> openapi_;
   std::map<std::string, std::shared_ptr<const Representation>, std::less<>> assets_;
+  mutable std::shared_mutex resolution_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const Representation>, std::less<>> resolutions_;
 };
 
 }  // namespace ngodesk::server

@@ -159,6 +159,19 @@ TEST_F(HandlersTest, ResolveFindsSuzhouInJiangsu) {
                                             *Resolver::Bundled().Resolve("苏州")) + "\n");
 }
 
+TEST_F(HandlersTest, ResolveRepeatedComesFromCache) {
+  const Response first = Get("/api/v1/resolve?q=%E6%97%A0%E9%94%A1");  // 无锡
+  const Response again = Get("/api/v1/resolve?q=%E6%97%A0%E9%94%A1", {}, "gzip");
+  const Response activity = Get("/api/v1/resolve?q=%E6%97%A0%E9%94%A1&procedure=activity");
+  ASSERT_EQ(first.status, 200u);
+  ASSERT_EQ(again.status, 200u);
+  EXPECT_EQ(again.representation, first.representation);
+  EXPECT_EQ(Gunzip(again.body), first.body);
+  EXPECT_NE(activity.representation, first.representation);
+  EXPECT_EQ(nlohmann::json::parse(activity.body).at("procedure"), "activity");
+  EXPECT_EQ(site_->cached_resolution("office\n无锡"), first.representation);
+}
+
 TEST_F(HandlersTest, ResolveAmbiguousListsCandidates) {
   const Response response = Get("/api/v1/resolve?q=%E6%9C%9D%E9%98%B3&procedure=activity");
   ASSERT_EQ(response.status, 200u);
