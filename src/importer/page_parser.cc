@@ -2,6 +2,7 @@
 // records. Every problem is collected as an Error with line and column so
 // that one run reports them all.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -402,6 +403,38 @@ std::size_t JurisdictionIndex(const Office& office) {
   return all.size();
 }
 
+// Adds an error for each byte that is not part of valid UTF-8 (at most 20)
+// and returns whether there was any: such text would reach the store and the
+// exports as bytes that no reader can decode.
+bool ReportInvalidUtf8(std::string_view text, std::vector<Error>& errors) {
+  constexpr std::size_t kMaxReported = 20;
+  std::size_t reported = 0;
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t scanned = 0;
+  for (const importer::CodePoint& point : importer::DecodeUtf8(text)) {
+    for (; scanned < point.offset; ++scanned) {
+      if (text[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+    }
+    const bool invalid = point.value == 0xFFFD && point.length == 1;
+    if (!invalid || reported++ >= kMaxReported) continue;
+
+    const std::size_t line_end = std::min(text.find('\n', line_start), text.size());
+    const std::string_view line_text = text.substr(line_start, line_end - line_start);
+    const int column = importer::ColumnAt(line_text, point.offset - line_start);
+    char byte_text[8];
+    std::snprintf(byte_text, sizeof byte_text, "0x%02X", static_cast<unsigned char>(text[point.offset]));
+    const std::string byte = byte_text;
+    errors.push_back(Error::Parse(line, column,
+                                  "invalid UTF-8: byte " + byte + " is not part of a character; save the page as UTF-8",
+                                  "无效的 UTF-8：字节 " + byte + " 不构成字符；请将页面另存为 UTF-8 编码"));
+  }
+  return reported > 0;
+}
+
 }  // namespace
 
 int PageImport::LineOf(const std::string& office_id, const std::string& field) const {
@@ -419,6 +452,7 @@ PageImport ParsePage(std::string_view text, const PageOptions& options) {
 PageImport ParsePage(std::string_view text, const PageOptions& options,
                      const Gazetteer& gazetteer) {
   PageImport page;
+  if (ReportInvalidUtf8(text, page.errors)) return page;
   const std::vector<Block> blocks = importer::SplitBlocks(text);
 
   std::size_t first_entry = blocks.size();

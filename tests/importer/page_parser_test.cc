@@ -345,3 +345,31 @@ TEST(PageParserTest, CrlfAndByteOrderMarkAccepted) {
 
 }  // namespace
 }  // namespace ngodesk
+
+namespace ngodesk {
+namespace {
+
+TEST(PageParserTest, InvalidUtf8RejectedWithPosition) {
+  const PageImport page = Parse(
+      "Address: Beijing city, Haidian district (北京市海淀区\xff\xfe双榆树北里甲22号)\n"
+      "Telephone: 010-62638800*\n");
+
+  EXPECT_TRUE(page.offices.empty());
+  ASSERT_EQ(page.errors.size(), 2u);
+  EXPECT_EQ(page.errors[0].line, 1);
+  EXPECT_EQ(page.errors[0].column, 48);
+  EXPECT_NE(page.errors[0].message.find("0xFF"), std::string::npos);
+  EXPECT_NE(page.errors[0].message.find("UTF-8"), std::string::npos);
+  EXPECT_EQ(page.errors[1].column, 49);
+}
+
+TEST(PageParserTest, ReplacementCharacterItselfIsValid) {
+  const PageImport page = Parse(
+      "Address: Beijing city, Haidian district (北京市海淀区\xef\xbf\xbd双榆树北里甲22号)\n"
+      "Telephone: 010-62638800*\n");
+
+  EXPECT_TRUE(page.ok());
+}
+
+}  // namespace
+}  // namespace ngodesk
