@@ -130,6 +130,35 @@ PhoneType ToPhoneType(PhoneNumberUtil::PhoneNumberType type) {
   }
 }
 
+// Replaces full-width forms (０２５－８４６６１２３４, ＋８６, （０）) and the
+// ideographic space with their ASCII forms, as Chinese text often writes
+// numbers that way. Other bytes are kept.
+std::string FoldFullWidth(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == 0xEF && i + 2 < text.size()) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      // U+FF01..U+FF5E are EF BC 81..EF BD 9E; each maps to U+0021..U+007E.
+      const unsigned code = 0xF000u | ((second & 0x3Fu) << 6) | (third & 0x3Fu);
+      if ((second == 0xBC || second == 0xBD) && code >= 0xFF01 && code <= 0xFF5E) {
+        folded.push_back(static_cast<char>(code - 0xFEE0));
+        i += 2;
+        continue;
+      }
+    }
+    if (lead == 0xE3 && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x80') {
+      folded.push_back(' ');  // U+3000 ideographic space
+      i += 2;
+      continue;
+    }
+    folded.push_back(text[i]);
+  }
+  return folded;
+}
+
 Attempt Fail(Failure failure, Error error) { return {std::nullopt, failure, std::move(error)}; }
 
 // Area codes are written with or without the trunk 0: "025", "25", "0951".
@@ -234,11 +263,15 @@ std::string_view PhoneTypeName(PhoneType type) {
   return "unknown";
 }
 
-Result<NormalizedPhone> NormalizePhone(std::string_view text, std::string_view area_code) {
+Result<NormalizedPhone> NormalizePhone(std::string_view published, std::string_view area_code_text) {
+  const std::string folded = FoldFullWidth(published);
+  const std::string folded_area_code = FoldFullWidth(area_code_text);
+  const std::string_view text = folded;
+  const std::string_view area_code = folded_area_code;
   const Candidate candidate = SplitExtensionMarker(text);
   if (DigitsOf(candidate.number).empty()) {
-    return Error::InvalidArgument("no phone number in \"" + std::string(text) + "\"",
-                                  "“" + std::string(text) + "”中没有电话号码");
+    return Error::InvalidArgument("no phone number in \"" + std::string(published) + "\"",
+                                  "“" + std::string(published) + "”中没有电话号码");
   }
 
   Attempt whole = ParseCandidate(candidate, area_code);
@@ -256,8 +289,8 @@ Result<NormalizedPhone> NormalizePhone(std::string_view text, std::string_view a
   return whole.error;
 }
 
-bool IsLocalNumberWithoutAreaCode(std::string_view text) {
-  const Candidate candidate = SplitExtensionMarker(text);
+bool IsLocalNumberWithoutAreaCode(std::string_view published) {
+  const Candidate candidate = SplitExtensionMarker(FoldFullWidth(published));
   if (IsLocalNumber(candidate.number)) return true;
   const std::optional<Candidate> split = SplitHyphenExtension(candidate);
   return split && IsLocalNumber(split->number);

@@ -58,6 +58,12 @@ const PhoneCase kCases[] = {
     // Other number types keep their type.
     {"Mobile", "138 1234 5678", "", "+8613812345678", "mobile", "", false},
     {"SharedCost", "400-810-8888", "", "+864008108888", "shared_cost", "", false},
+    // Full-width digits and punctuation, common in Chinese text.
+    {"FullWidthDigits", "０２５－８４６６１２３４", "", "+862584661234", "fixed_line", "", false},
+    {"FullWidthPlusAndBrackets", "＋８６（０）２１　６１２３　４５６７", "", "+862161234567",
+     "fixed_line", "", false},
+    {"FullWidthLocalWithAreaCode", "８６７８３８６０", "０２５", "+862586783860", "fixed_line", "",
+     true},
     // Texts that contain no possible number are rejected with a message.
     {"NoDigits", "call us", "", "", "", "", false},
     {"TooShort", "0-12", "", "", "", "", false},
