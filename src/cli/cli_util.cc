@@ -1,11 +1,16 @@
 #include "cli/cli_util.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
+
+#include "ngodesk/jurisdictions.h"
 
 namespace ngodesk::cli {
 
@@ -62,6 +67,80 @@ bool IsWide(std::uint32_t code) {
          (code >= 0xFFE0 && code <= 0xFFE6) || (code >= 0x20000 && code <= 0x3FFFD);
 }
 
+// Levenshtein distance, for suggesting the id the user probably meant.
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+Error UnknownOffice(const Store& store, const std::string& id) {
+  std::string closest;
+  std::size_t best = 3;  // suggest only ids within two edits
+  if (Result<std::vector<Office>> offices = store.ListOffices(); offices.ok()) {
+    for (const Office& office : *offices) {
+      const std::size_t distance = EditDistance(id, office.id);
+      if (distance < best) {
+        best = distance;
+        closest = office.id;
+      }
+    }
+  }
+
+  std::string en = "no office has the id \"" + id + "\".";
+  std::string zh = "没有 id 为 \"" + id + "\" 的机关。";
+  if (!closest.empty()) {
+    en += " Did you mean \"" + closest + "\"?";
+    zh += "是否要查 \"" + closest + "\"？";
+  }
+  return Error::NotFound(en + " Run `ngodesk list` to see all ids.",
+                         zh + "运行 `ngodesk list` 可查看所有 id。");
+}
+
+std::string ToLowerAscii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Maps what a user may type instead of the id to the office id: the id in
+// any case, the GB/T 2260 code of the province, or the jurisdiction's name
+// ("江苏省", "江苏", "Jiangsu Province", "jiangsu province"). Returns the
+// lower-cased input when nothing matches.
+std::string ResolveOfficeId(const std::string& query) {
+  const std::string lower = ToLowerAscii(query);
+  if (const JurisdictionEntry* entry = FindJurisdictionByProvinceCode(query);
+      entry != nullptr && query.size() == 6) {
+    return std::string(entry->office_id);
+  }
+
+  const JurisdictionEntry* prefix_match = nullptr;
+  int prefix_matches = 0;
+  for (const JurisdictionEntry& entry : Jurisdictions()) {
+    if (query == entry.name_zh || lower == ToLowerAscii(std::string(entry.name_en))) {
+      return std::string(entry.office_id);
+    }
+    // Chinese names are often written without 省, 市 or 自治区; two Chinese
+    // characters take 6 bytes in UTF-8.
+    if (query.size() >= 6 && entry.name_zh.starts_with(query)) {
+      prefix_match = &entry;
+      ++prefix_matches;
+    }
+  }
+  if (prefix_matches == 1) return std::string(prefix_match->office_id);
+  return lower;
+}
+
+
 }  // namespace
 
 std::size_t DisplayWidth(std::string_view text) {
@@ -107,6 +186,13 @@ Status WriteOutput(Context& context, const std::string& path, std::string_view t
   return Error::Io(
       "cannot write " + path + " (" + reason + "). Check that the path is not a directory.",
       "无法写入 " + path + "（" + reason + "）。请确认该路径不是目录。");
+}
+
+Result<Office> FindOfficeByUserQuery(const Store& store, const std::string& query) {
+  Result<std::optional<Office>> office = store.FindOffice(ResolveOfficeId(query));
+  if (!office.ok()) return office.error();
+  if (!office->has_value()) return UnknownOffice(store, query);
+  return std::move(**office);
 }
 
 }  // namespace ngodesk::cli

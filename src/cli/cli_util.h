@@ -25,6 +25,11 @@ enum class Seeding {
 // output stays clean for --json.
 Result<Store> OpenStoreForCli(Context& context, Seeding seeding = Seeding::kBundledOnFirstUse);
 
+// Finds the office a user named: its id in any case, the GB/T 2260 code of
+// its province, or the jurisdiction's name (江苏省, 江苏, Jiangsu Province).
+// An unknown name gives a NotFound error that suggests the nearest id.
+Result<Office> FindOfficeByUserQuery(const Store& store, const std::string& query);
+
 // Terminal columns taken by UTF-8 `text`: 2 for East Asian wide characters
 // (CJK ideographs, fullwidth forms), 1 for others. Invalid bytes count 1.
 std::size_t DisplayWidth(std::string_view text);

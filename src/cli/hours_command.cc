@@ -209,14 +209,9 @@ Result<Subject> LoadSubject(Context& context, const HoursOptions& options) {
   }
   Result<Store> store = OpenStoreForCli(context);
   if (!store.ok()) return store.error();
-  Result<std::optional<Office>> office = store->FindOffice(options.office_id);
+  Result<Office> office = FindOfficeByUserQuery(*store, options.office_id);
   if (!office.ok()) return office.error();
-  if (!office->has_value()) {
-    return Error::NotFound(
-        "no office with id \"" + options.office_id + "\": run `ngodesk list` to see the ids",
-        "没有 id 为“" + options.office_id + "”的机关：运行 `ngodesk list` 查看 id");
-  }
-  subject.office = std::move(**office);
+  subject.office = std::move(*office);
   subject.hours = HoursOf(*subject.office);
   return subject;
 }

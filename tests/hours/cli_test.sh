@@ -42,7 +42,8 @@ expect 2 "line 1:4: invalid opening_hours expression \"Mo-Fx\": unknown word 'Fx
 expect 2 '第 1:4 处' --lang zh hours --expr 'Mo-Fx' --at 2026-02-12T10:00
 expect 2 'invalid instant "2026-02-12": expected ISO 8601' --lang en hours --expr "$standard" --at 2026-02-12
 expect 2 'give either an office ID or --expr' --lang en hours
-expect 3 'no office with id "nowhere"' --lang en hours nowhere
+expect 3 'no office has the id "nowhere"' --lang en hours nowhere
+expect 0 'Jiangsu' --lang en hours 江苏 --at 2026-03-03T10:00+08:00
 expect 0 'Overseas NGO Management Office, Hebei' --lang en hours hebei --at 2026-07-15T14:15+08:00
 expect 0 '"office": "tianjin"' --lang en hours tianjin --at 2026-03-13T16:30+08:00 --json
 expect 0 'offices open' --lang en open --at 2026-03-10T10:00+08:00
