@@ -1,7 +1,9 @@
 #include "ngodesk/store.h"
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "ngodesk/embedded.h"
@@ -66,6 +68,26 @@ Status Configure(const Connection& connection) {
   return store::Exec(connection, "PRAGMA journal_mode = WAL");
 }
 
+// Configures and migrates, retrying while another process holds the lock.
+// Processes that open a new database at the same moment race to switch it to
+// WAL and to migrate it, and SQLite can answer SQLITE_BUSY at once, without
+// calling the busy handler, for example while another connection changes the
+// journal mode. Retries stop after the busy timeout.
+Status ConfigureAndMigrate(const Connection& connection) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (true) {
+    Status status = Configure(connection);
+    if (status.ok()) status = store::Migrate(connection);
+    if (status.ok()) return status;
+
+    const int code = sqlite3_errcode(connection.db) & 0xFF;
+    const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    if (!busy || std::chrono::steady_clock::now() >= deadline) return status;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 Status WriteAll(const Connection& connection, const std::vector<Office>& offices) {
   std::vector<std::string> ids;
   for (const Office& office : offices) {
@@ -89,8 +111,9 @@ Result<Store> Store::Open(const std::string& path) {
       sqlite3_open_v2(impl->connection.path.c_str(), &impl->connection.db, flags, nullptr);
   if (rc != SQLITE_OK) return store::StoreError(impl->connection, rc);
 
-  if (Status configured = Configure(impl->connection); !configured.ok()) return configured.error();
-  if (Status migrated = store::Migrate(impl->connection); !migrated.ok()) return migrated.error();
+  if (Status prepared = ConfigureAndMigrate(impl->connection); !prepared.ok()) {
+    return prepared.error();
+  }
 
   Result<int> version = store::ReadSchemaVersion(impl->connection);
   if (!version.ok()) return version.error();
