@@ -26,6 +26,10 @@ struct JurisdictionEntry {
   std::string_view seat_en;        // "Nanjing"
 };
 
+// The name of a jurisdiction kind in the JSON export, the CSV export and the
+// store: "national", "province" or "bingtuan".
+const char* JurisdictionKindName(JurisdictionKind kind);
+
 // All 33 entries: the Ministry first, then the provinces by code, the Bingtuan last.
 std::span<const JurisdictionEntry> Jurisdictions();
 

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "ngodesk/office_json.h"
+#include "ngodesk/jurisdictions.h"
 
 namespace ngodesk {
 namespace {
@@ -65,18 +66,6 @@ std::string JoinField(const std::vector<T>& elements,
   return Join(items);
 }
 
-const char* KindName(JurisdictionKind kind) {
-  switch (kind) {
-    case JurisdictionKind::kNational:
-      return "national";
-    case JurisdictionKind::kProvince:
-      return "province";
-    case JurisdictionKind::kBingtuan:
-      return "bingtuan";
-  }
-  return "province";
-}
-
 std::string DescribeSource(const Source& source) {
   std::string text = source.id + ": " + source.title;
   if (!source.date.empty()) text += " (" + source.date + ")";
@@ -101,7 +90,7 @@ std::vector<std::string> Row(const Office& office) {
       office.id,
       office.name.en,
       office.name.zh,
-      KindName(office.jurisdiction.kind),
+      JurisdictionKindName(office.jurisdiction.kind),
       office.jurisdiction.code,
       office.jurisdiction.name.en,
       office.jurisdiction.name.zh,

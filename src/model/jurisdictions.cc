@@ -116,6 +116,18 @@ constexpr std::array<JurisdictionEntry, 33> kJurisdictions = {{
 
 }  // namespace
 
+const char* JurisdictionKindName(JurisdictionKind kind) {
+  switch (kind) {
+    case JurisdictionKind::kNational:
+      return "national";
+    case JurisdictionKind::kProvince:
+      return "province";
+    case JurisdictionKind::kBingtuan:
+      return "bingtuan";
+  }
+  return "province";
+}
+
 std::span<const JurisdictionEntry> Jurisdictions() { return kJurisdictions; }
 
 const JurisdictionEntry* FindJurisdictionByOfficeId(std::string_view office_id) {

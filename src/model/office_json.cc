@@ -1,4 +1,5 @@
 #include "ngodesk/office_json.h"
+#include "ngodesk/jurisdictions.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -19,18 +20,6 @@ using Json = nlohmann::ordered_json;
 Json NullIfEmpty(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
 
 Json BilingualToJson(const BilingualText& text) { return Json{{"en", text.en}, {"zh", text.zh}}; }
-
-const char* KindName(JurisdictionKind kind) {
-  switch (kind) {
-    case JurisdictionKind::kNational:
-      return "national";
-    case JurisdictionKind::kProvince:
-      return "province";
-    case JurisdictionKind::kBingtuan:
-      return "bingtuan";
-  }
-  return "province";
-}
 
 Json PhoneToJson(const PhoneNumber& phone) {
   return Json{{"text", phone.text},
@@ -64,7 +53,7 @@ Json OfficeToJson(const Office& office) {
   Json json;
   json["id"] = office.id;
   json["name"] = BilingualToJson(office.name);
-  json["jurisdiction"] = Json{{"kind", KindName(office.jurisdiction.kind)},
+  json["jurisdiction"] = Json{{"kind", JurisdictionKindName(office.jurisdiction.kind)},
                               {"code", NullIfEmpty(office.jurisdiction.code)},
                               {"name", BilingualToJson(office.jurisdiction.name)}};
   json["city"] = office.city ? Json{{"code", NullIfEmpty(office.city->code)},

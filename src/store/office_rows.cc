@@ -1,4 +1,5 @@
 #include "store/office_rows.h"
+#include "ngodesk/jurisdictions.h"
 
 #include <algorithm>
 #include <array>
@@ -6,18 +7,6 @@
 
 namespace ngodesk::store {
 namespace {
-
-const char* KindName(JurisdictionKind kind) {
-  switch (kind) {
-    case JurisdictionKind::kNational:
-      return "national";
-    case JurisdictionKind::kProvince:
-      return "province";
-    case JurisdictionKind::kBingtuan:
-      return "bingtuan";
-  }
-  return "province";
-}
 
 JurisdictionKind KindFromName(const std::string& name) {
   if (name == "national") return JurisdictionKind::kNational;
@@ -46,7 +35,7 @@ Status WriteOfficeRow(const Connection& connection, const Office& office) {
   if (!upsert.ok()) return upsert.error();
 
   upsert->Bind(1, office.id).Bind(2, office.name.en).Bind(3, office.name.zh);
-  upsert->Bind(4, KindName(office.jurisdiction.kind)).BindOptional(5, office.jurisdiction.code);
+  upsert->Bind(4, JurisdictionKindName(office.jurisdiction.kind)).BindOptional(5, office.jurisdiction.code);
   upsert->Bind(6, office.jurisdiction.name.en).Bind(7, office.jurisdiction.name.zh);
   if (office.city) {
     upsert->BindOptional(8, office.city->code)
