@@ -178,6 +178,12 @@ void Resolver::Index::AddCuratedKeys() {
     // (平江 of 平江区 and 平江县) loses to it in PreferCurrentNames.
     const std::string stem = WithoutSuffix(former_names[f].name, {"地区", "市", "盟", "区", "县"});
     if (!stem.empty()) trie.Insert(stem, target);
+
+    // The romanised former name (Xiangfan), from the readings of characters
+    // that current division names use; a name with another character is
+    // left out rather than romanised by ICU, which is slow to load.
+    const std::string romanised = RomanisedFromDivisionReadings(stem.empty() ? former_names[f].name : stem);
+    if (!romanised.empty()) AddLatinKey(romanised, target);
   }
 
   for (const resolver::Alias& alias : resolver::ChineseAliases()) {
@@ -213,6 +219,17 @@ void Resolver::Index::AddCuratedKeys() {
       iso_codes.try_emplace("CN-" + numeric, static_cast<uint32_t>(index));
     }
   }
+}
+
+std::string Resolver::Index::RomanisedFromDivisionReadings(std::string_view name) const {
+  std::string key;
+  std::size_t pos = 0;
+  while (pos < name.size()) {
+    const auto reading = char_pinyin.find(resolver::NextCodePoint(name, &pos));
+    if (reading == char_pinyin.end()) return {};
+    key += reading->second;
+  }
+  return key;
 }
 
 void Resolver::Index::AddLatinKey(std::string key, const Target& target) {

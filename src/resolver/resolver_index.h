@@ -64,6 +64,8 @@ class Resolver::Index {
   void AddDivisionKeys();
   void AddCuratedKeys();
   void AddLatinKey(std::string key, const resolver::Target& target);
+  // Joined pinyin of `name` from char_pinyin, or empty when a character has no reading there.
+  std::string RomanisedFromDivisionReadings(std::string_view name) const;
   void ComputeFacts();
   std::string_view ComputeOfficeId(uint32_t division) const;
 };
