@@ -13,6 +13,7 @@
 #include "cli/cli_util.h"
 #include "cli/command_registry.h"
 #include "ngodesk/calendar.h"
+#include "ngodesk/hours_json.h"
 #include "ngodesk/hours_text.h"
 #include "ngodesk/opening_hours.h"
 
@@ -92,28 +93,13 @@ std::string StateZh(HoursState state) {
   return "不确定";
 }
 
-ordered_json ReasonJson(const HoursReason& reason) {
-  const BilingualText text = Describe(reason);
-  return {{"code", ReasonCodeName(reason.code)}, {"en", text.en}, {"zh", text.zh}};
-}
-
 ordered_json StatusJson(const HoursStatus& status) {
   ordered_json json = {{"state", HoursStateName(status.state)},
-                       {"reason", ReasonJson(status.reason)}};
+                       {"reason", HoursReasonToJson(status.reason)}};
   json["next_change"] =
       status.next_change ? ordered_json(FormatChinaTime(*status.next_change)) : nullptr;
   json["next_state"] =
       status.next_change ? ordered_json(HoursStateName(status.next_state)) : nullptr;
-  return json;
-}
-
-ordered_json HoursJson(const Hours& hours) {
-  ordered_json json = {{"text", hours.text ? ordered_json(*hours.text) : nullptr},
-                       {"expression", hours.expression},
-                       {"assumed", hours.assumed}};
-  json["assumption"] = hours.assumed
-                           ? ordered_json{{"en", hours.assumption.en}, {"zh", hours.assumption.zh}}
-                           : ordered_json(nullptr);
   return json;
 }
 
@@ -153,12 +139,6 @@ void PrintStatus(Context& context, std::chrono::sys_seconds instant, const Hours
   }
 }
 
-std::string FormatMinute(int minute) {
-  const std::string hours = std::to_string(minute / 60);
-  const std::string minutes = std::to_string(minute % 60);
-  return (hours.size() < 2 ? "0" : "") + hours + ":" + (minutes.size() < 2 ? "0" : "") + minutes;
-}
-
 // One line per day: the open and unknown intervals, or why the day is closed.
 void PrintDay(Context& context, const DayHours& day) {
   std::string en;
@@ -166,7 +146,7 @@ void PrintDay(Context& context, const DayHours& day) {
   for (const HoursInterval& interval : day.intervals) {
     if (interval.state == HoursState::kClosed) continue;
     const std::string span =
-        FormatMinute(interval.start_minute) + "-" + FormatMinute(interval.end_minute);
+        FormatMinuteOfDay(interval.start_minute) + "-" + FormatMinuteOfDay(interval.end_minute);
     const BilingualText reason = Describe(interval.reason);
     en += (en.empty() ? "" : ", ") + span + " " + std::string(HoursStateName(interval.state));
     zh += (zh.empty() ? "" : "，") + span + " " + StateZh(interval.state);
@@ -187,18 +167,6 @@ void PrintDay(Context& context, const DayHours& day) {
   const std::string date = FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10);
   context.Print(WeekdayName(day.date, false) + " " + date + "  " + en,
                 date + " " + WeekdayName(day.date, true) + "  " + zh);
-}
-
-ordered_json DayJson(const DayHours& day) {
-  ordered_json intervals = ordered_json::array();
-  for (const HoursInterval& interval : day.intervals) {
-    intervals.push_back({{"start", FormatMinute(interval.start_minute)},
-                         {"end", FormatMinute(interval.end_minute)},
-                         {"state", HoursStateName(interval.state)},
-                         {"reason", ReasonJson(interval.reason)}});
-  }
-  return {{"date", FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10)},
-          {"intervals", intervals}};
 }
 
 Result<Subject> LoadSubject(Context& context, const HoursOptions& options) {
@@ -231,7 +199,7 @@ int RunHours(Context& context, const HoursOptions& options) {
 
   ordered_json json = {{"office", subject->office ? ordered_json(subject->office->id) : nullptr},
                        {"at", FormatChinaTime(*instant)},
-                       {"hours", HoursJson(subject->hours)}};
+                       {"hours", HoursToJson(subject->hours)}};
   if (options.week) {
     const std::chrono::sys_days first{ToChinaTime(*instant).date};
     ordered_json days = ordered_json::array();
@@ -240,7 +208,7 @@ int RunHours(Context& context, const HoursOptions& options) {
       const DayHours day =
           EvaluateDay(*hours, std::chrono::year_month_day{first + std::chrono::days{offset}});
       if (options.json) {
-        days.push_back(DayJson(day));
+        days.push_back(DayHoursToJson(day));
       } else {
         PrintDay(context, day);
       }

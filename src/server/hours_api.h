@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ngodesk/hours_json.h"
 #include "ngodesk/office.h"
 #include "ngodesk/opening_hours.h"
 
@@ -23,9 +24,6 @@ struct PreparedHours {
 };
 
 PreparedHours PrepareHours(const Office& office);
-
-// Formats a minute of the day (0-1440) as "08:30".
-std::string FormatMinuteOfDay(int minute);
 
 // The response body for a parsed expression at `instant`.
 nlohmann::ordered_json HoursStatusJson(const std::string& office_id, const PreparedHours& hours,
