@@ -15,13 +15,13 @@ namespace ngodesk {
 // Formats a minute of the day (0 to 1440) as "08:30".
 std::string FormatMinuteOfDay(int minute);
 
-// {"code", "en", "zh"} of a reason.
+// Returns a reason as {"code", "en", "zh"}.
 nlohmann::ordered_json HoursReasonToJson(const HoursReason& reason);
 
-// {"text", "expression", "assumed", "assumption"} of an office's hours.
+// Returns an office's hours as {"text", "expression", "assumed", "assumption"}.
 nlohmann::ordered_json HoursToJson(const Hours& hours);
 
-// {"date", "intervals": [{"start", "end", "state", "reason"}]} of one day.
+// Returns one day as {"date", "intervals": [{"start", "end", "state", "reason"}]}.
 nlohmann::ordered_json DayHoursToJson(const DayHours& day);
 
 }  // namespace ngodesk

@@ -61,7 +61,7 @@ struct Source {
 struct Address {
   BilingualText text;
   std::string source_id;
-  std::string note;  // what the source says about this address, e.g. which site gave it
+  std::string note;  // the source's remark on this address, e.g. which site gave it
 
   bool operator==(const Address&) const = default;
 };

@@ -179,9 +179,9 @@ void Resolver::Index::AddCuratedKeys() {
     const std::string stem = WithoutSuffix(former_names[f].name, {"地区", "市", "盟", "区", "县"});
     if (!stem.empty()) trie.Insert(stem, target);
 
-    // The romanised former name (Xiangfan), from the readings of characters
-    // that current division names use; a name with another character is
-    // left out rather than romanised by ICU, which is slow to load.
+    // The romanised former name (Xiangfan), built from the readings of
+    // characters in current division names. A name with any other character
+    // gets no key, because loading ICU here would slow the index build.
     const std::string romanised = RomanisedFromDivisionReadings(stem.empty() ? former_names[f].name : stem);
     if (!romanised.empty()) AddLatinKey(romanised, target);
   }

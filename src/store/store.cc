@@ -70,9 +70,8 @@ Status Configure(const Connection& connection) {
 
 // Configures and migrates, retrying while another process holds the lock.
 // Processes that open a new database at the same moment race to switch it to
-// WAL and to migrate it, and SQLite can answer SQLITE_BUSY at once, without
-// calling the busy handler, for example while another connection changes the
-// journal mode. Retries stop after the busy timeout.
+// WAL and to migrate it. SQLite can return SQLITE_BUSY there at once, without
+// calling the busy handler, so this loop retries until the busy timeout.
 Status ConfigureAndMigrate(const Connection& connection) {
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
