@@ -5,6 +5,7 @@
 // every field. Plain values: no I/O, no validation beyond what the types say.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,9 +79,14 @@ struct PhoneNumber {
   // The date of the latest call that reached the office on this number
   // (YYYY-MM-DD), empty when no call is known to have reached it.
   std::string confirmed_on;
+  // The date of the latest call on this number that did not reach the office
+  // when it came after the latest one that did, else empty: the number may be
+  // out of date.
+  std::string last_failed_call_on;
   std::string source_id;
 
   bool confirmed() const { return !confirmed_on.empty(); }
+  bool possibly_out_of_date() const { return !last_failed_call_on.empty(); }
   bool operator==(const PhoneNumber&) const = default;
 };
 
@@ -112,6 +118,17 @@ struct Correction {
   bool operator==(const Correction&) const = default;
 };
 
+// The latest accepted change to one field of an office: which field (as in
+// the JSON export: "phones", "addresses", "hours", ...), when, and the
+// history entry that records it.
+struct FieldChange {
+  std::string field;
+  std::string changed_at;  // ISO 8601 instant, UTC
+  std::int64_t change_id = 0;
+
+  bool operator==(const FieldChange&) const = default;
+};
+
 struct Office {
   // Stable identifier: "mps", the pinyin of the jurisdiction ("jiangsu",
   // "inner-mongolia", "shaanxi", "shanxi") or "xinjiang-bingtuan".
@@ -127,6 +144,7 @@ struct Office {
   Hours hours;
   std::vector<Source> sources;
   std::vector<Correction> corrections;
+  std::vector<FieldChange> field_changes;  // one per changed field, none for unchanged ones
 
   bool operator==(const Office&) const = default;
 };
