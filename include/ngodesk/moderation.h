@@ -42,9 +42,9 @@ inline constexpr std::size_t kMaxReportValueBytes = 1000;     // current, propos
 inline constexpr std::size_t kMaxReportEvidenceBytes = 4000;  // evidence
 inline constexpr std::size_t kMaxContactEmailBytes = 254;
 
-// What a reader sends. `current` is the published value the report is about
-// (empty to add a new entry); `proposed` the new value (empty to ask for the
-// entry's removal). At least one of them is non-empty.
+// What a reader sends. `current` is the published value the report is about,
+// empty to add a new entry. `proposed` is the new value, empty to ask for the
+// entry's removal. At least one of them is non-empty.
 struct NewReport {
   std::string office_id;
   ReportField field = ReportField::kOther;
@@ -56,10 +56,11 @@ struct NewReport {
 
 // Parses the JSON body of POST /api/v1/reports: an object with the string
 // members office, field, current, proposed and the optional evidence and
-// contact_email; unknown members are rejected. Checks shapes and sizes
+// contact_email. Unknown members are rejected. Checks shapes and sizes
 // (valid UTF-8, no control characters but newlines and tabs in evidence, the
-// limits above, an email of the form a@b.c) but not the office: Submit does.
-// Errors are InvalidArgument or Parse and name the member and the value.
+// limits above, an email of the form a@b.c) but not the office, because
+// SubmitReport does. Errors are InvalidArgument or Parse and name the member
+// and the value.
 Result<NewReport> ParseReportJson(std::string_view json);
 
 enum class ReportStatus { kOpen, kAccepted, kRejected };
@@ -139,12 +140,13 @@ class Moderation {
 
   // Reports ------------------------------------------------------------------
 
-  // Stores a report after checking that the office exists, that `current`,
-  // when not empty, is one of the office's published values for the field
-  // (compared after trimming; a phone number also by its E.164 form) and that
-  // `proposed` is usable for the field (a phone or fax number libphonenumber
-  // can read, an opening_hours expression, an email, an http(s) URL). Returns
-  // the new report's id once the transaction has committed (synchronous=FULL).
+  // Stores a report and returns its id once the transaction has committed
+  // with synchronous=FULL. Checks first that the office exists and that a
+  // non-empty `current` is one of the office's published values for the
+  // field, compared after trimming, and for a phone number also by its E.164
+  // form. `proposed` must suit the field: a phone or fax number that
+  // libphonenumber can read, an opening_hours expression, an email, an
+  // http(s) URL.
   Result<std::int64_t> SubmitReport(const NewReport& report, std::chrono::sys_seconds now);
 
   // Reports, oldest first; all of them when `status` is nullopt.
@@ -208,12 +210,13 @@ class Moderation {
 };
 
 // Copies the open database to `path` with SQLite's online backup, consistent
-// while other connections write. Refuses to overwrite an existing file.
+// while other connections write. Rejects an existing `path` rather than
+// overwrite it.
 Status BackupStore(const Store& store, const std::string& path);
 
 // Replaces the database at `store_path` with the backup at `backup_path`
 // after checking that the backup is an ngodesk database this binary can
-// read; on any error the database is left as it was.
+// read. On any error the database is left as it was.
 Status RestoreStore(const std::string& backup_path, const std::string& store_path);
 
 }  // namespace ngodesk
