@@ -1,8 +1,8 @@
 // The ngodesk web server: the JSON API under /api/v1, the server-side HTML
 // pages and the files embedded from web/, served by one asynchronous
-// Boost.Beast server. A Server owns one io_context run by a small fixed number
-// of threads; each connection is a chain of callbacks on its own strand, so a
-// slow or stalled client ties up a socket and a timer, never a thread.
+// Boost.Beast server. A Server runs a small fixed number of threads, each with
+// its own io_context. Each connection is a chain of callbacks on one of them,
+// so a slow or stalled client ties up a socket and a timer, never a thread.
 //
 // The offices are read once before the server starts and served from an
 // immutable snapshot: requests take no lock and never touch the store.

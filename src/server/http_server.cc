@@ -101,7 +101,8 @@ std::string LoggablePath(std::string_view target) {
   return path;
 }
 
-// One client connection: a chain of callbacks on the connection's strand.
+// One client connection: a chain of callbacks, all on the thread of the
+// io_context the connection was accepted onto.
 // A deadline timer bounds every read and write; when it fires the pending
 // operation is cancelled and the connection sends 408 or closes.
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -137,20 +138,41 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
+  // Sets the deadline of the next read or write. Moving a timer costs a
+  // cancelled wait and a handler call, so a later deadline only updates
+  // deadline_, which the pending wait checks when it fires. Only an earlier
+  // deadline moves the timer.
   void Arm(std::chrono::milliseconds timeout) {
-    const std::uint64_t generation = ++deadline_generation_;
     timed_out_ = false;
-    timer_.expires_after(timeout);
-    timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
-      if (ec || generation != self->deadline_generation_) return;
-      self->timed_out_ = true;
-      beast::error_code ignored;
-      self->socket_.cancel(ignored);
+    deadline_ = Clock::now() + timeout;
+    if (wait_pending_ && timer_.expiry() <= deadline_) return;
+    timer_.expires_at(deadline_);  // a pending wait ends with operation_aborted
+    WaitForDeadline();
+  }
+
+  void WaitForDeadline() {
+    wait_pending_ = true;
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec == net::error::operation_aborted) return;  // moved or closed: a newer wait is pending
+      self->OnDeadline();
     });
   }
 
+  void OnDeadline() {
+    wait_pending_ = false;
+    if (closed_) return;
+    if (Clock::now() < deadline_) {
+      timer_.expires_at(deadline_);
+      WaitForDeadline();
+      return;
+    }
+    timed_out_ = true;
+    beast::error_code ignored;
+    socket_.cancel(ignored);
+  }
+
   void Disarm() {
-    ++deadline_generation_;
+    closed_ = true;
     timer_.cancel();
   }
 
@@ -371,7 +393,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::buffer_body> message_;
   server::Response reply_;  // owns the bytes message_ points to
-  std::uint64_t deadline_generation_ = 0;
+  Clock::time_point deadline_{};
+  bool wait_pending_ = false;
+  bool closed_ = false;
   bool timed_out_ = false;
   Clock::time_point started_ = Clock::now();
   std::string logged_method_;
@@ -417,29 +441,48 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(number)};
 }
 
+// One io_context per thread, each run by that thread alone, and each
+// connection bound to one of them. With one io_context shared by all threads,
+// every completion woke another thread through the kernel, and the context
+// switches cost more than the requests (measured with perf under wrk).
+std::vector<std::unique_ptr<net::io_context>> MakeContexts(int threads) {
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  for (int i = 0; i < std::max(1, threads); ++i) {
+    contexts.push_back(std::make_unique<net::io_context>(1));
+  }
+  return contexts;
+}
+
 struct Server::Impl {
   ServerOptions options;
-  // Declared before the io_context, so that it outlives the connections that
-  // the io_context destroys with their pending handlers.
+  // Declared before the io_contexts, so that it outlives the connections that
+  // the io_contexts destroy with their pending handlers.
   SharedState shared;
-  net::io_context context;
-  net::strand<net::io_context::executor_type> strand{context.get_executor()};
-  tcp::acceptor acceptor{strand};
-  net::signal_set signals{strand};
-  net::steady_timer accept_retry{strand};
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  // The acceptor, signals and retry timer live on the first context, so
+  // their handlers run on that context's thread only.
+  net::io_context& context;
+  tcp::acceptor acceptor{context};
+  net::signal_set signals{context};
+  net::steady_timer accept_retry{context};
+  std::size_t next_context = 0;
   // Builds the slow, lazily built parts of the site while the server already
   // answers, so that the first request comes within milliseconds of start.
   std::thread warm_up;
 
   explicit Impl(ServerOptions server_options)
-      : options(std::move(server_options)), context(std::max(1, options.threads)) {}
+      : options(std::move(server_options)),
+        contexts(MakeContexts(options.threads)),
+        context(*contexts.front()) {}
 
   ~Impl() {
     if (warm_up.joinable()) warm_up.join();
   }
 
   void Accept() {
-    acceptor.async_accept(net::make_strand(context),
+    net::io_context& target = *contexts[next_context];
+    next_context = (next_context + 1) % contexts.size();
+    acceptor.async_accept(target,
                           [this](beast::error_code ec, tcp::socket socket) {
                             OnAccept(ec, std::move(socket));
                           });
@@ -475,7 +518,7 @@ struct Server::Impl {
     acceptor.close(ignored);
     signals.cancel(ignored);
     accept_retry.cancel();
-    context.stop();
+    for (const auto& each : contexts) each->stop();
   }
 };
 
@@ -529,13 +572,17 @@ void Server::Run() {
       impl.Shutdown();
     });
   }
-  net::dispatch(impl.strand, [&impl] { impl.Accept(); });
+  net::dispatch(impl.context, [&impl] { impl.Accept(); });
 
   spdlog::info("ngodesk server started: open {} ({} offices, {} threads)", url(),
                impl.shared.site->offices().size(), std::max(1, impl.options.threads));
+  // A context without work would return from run() at once, so each one
+  // keeps a work guard until Shutdown stops them all.
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  for (const auto& each : impl.contexts) guards.push_back(net::make_work_guard(*each));
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl.options.threads; ++i) {
-    threads.emplace_back([&impl] { impl.context.run(); });
+  for (std::size_t i = 1; i < impl.contexts.size(); ++i) {
+    threads.emplace_back([&impl, i] { impl.contexts[i]->run(); });
   }
   impl.context.run();
   for (std::thread& thread : threads) thread.join();
@@ -543,7 +590,7 @@ void Server::Run() {
 }
 
 void Server::Stop() {
-  net::post(impl_->strand, [impl = impl_.get()] { impl->Shutdown(); });
+  net::post(impl_->context, [impl = impl_.get()] { impl->Shutdown(); });
 }
 
 }  // namespace ngodesk
