@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libicu-dev libphonenumber-dev libopencc-dev libsqlite3-dev
+  libicu-dev libphonenumber-dev libopencc-dev libsqlite3-dev libssl-dev
   libboost-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium

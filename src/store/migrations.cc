@@ -97,8 +97,76 @@ CREATE TABLE store_metadata (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Reports from readers, the history of accepted changes, editors with their
+// sessions, and verification calls. Reports, changes and calls name their
+// office by id without a foreign key: they stay when an import removes an
+// office, because the history must outlive the record it describes. Secrets
+// are stored only as SHA-256 hashes in hex.
+constexpr const char* kModerationSchema = R"sql(
+ALTER TABLE office_phone ADD COLUMN last_failed_call_on TEXT;  -- YYYY-MM-DD, NULL when clean
+
+CREATE TABLE report (
+  id            INTEGER PRIMARY KEY,
+  office_id     TEXT NOT NULL,
+  field         TEXT NOT NULL CHECK (field IN ('phones', 'fax', 'addresses', 'hours', 'emails',
+                                               'websites', 'other')),
+  current       TEXT NOT NULL,  -- the published value the report is about; '' to add one
+  proposed      TEXT NOT NULL,  -- the new value; '' to remove the current one
+  evidence      TEXT NOT NULL,
+  contact_email TEXT,           -- NULL once the report is closed
+  status        TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+  received_at   TEXT NOT NULL,  -- ISO 8601 instant, UTC
+  closed_at     TEXT,
+  closed_by     TEXT,           -- editor name
+  reason        TEXT            -- why it was rejected
+) STRICT;
+CREATE INDEX report_by_status ON report (status, id);
+
+CREATE TABLE office_change (
+  id         INTEGER PRIMARY KEY,
+  office_id  TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  old_value  TEXT NOT NULL,
+  new_value  TEXT NOT NULL,
+  evidence   TEXT NOT NULL,
+  editor     TEXT NOT NULL,  -- a name, kept after the editor is removed
+  changed_at TEXT NOT NULL,  -- ISO 8601 instant, UTC
+  report_id  INTEGER REFERENCES report (id)
+) STRICT;
+CREATE INDEX office_change_by_office ON office_change (office_id, id);
+
+CREATE TABLE editor (
+  name         TEXT PRIMARY KEY,
+  token_sha256 TEXT NOT NULL UNIQUE,
+  created_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE editor_session (
+  id_sha256  TEXT PRIMARY KEY,
+  editor     TEXT NOT NULL REFERENCES editor (name) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,  -- useless without the session id, returned on each look-up
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+
+-- `phone` is the number's E.164 form when it has one, else its published text.
+CREATE TABLE phone_call (
+  id        INTEGER PRIMARY KEY,
+  office_id TEXT NOT NULL,
+  phone     TEXT NOT NULL,
+  outcome   TEXT NOT NULL CHECK (outcome IN ('reached', 'no-answer', 'wrong-number',
+                                             'disconnected')),
+  date      TEXT NOT NULL,  -- YYYY-MM-DD
+  note      TEXT NOT NULL,
+  caller    TEXT NOT NULL,  -- editor name, or 'page' for calls the published page records
+  source_id TEXT
+) STRICT;
+CREATE INDEX phone_call_by_number ON phone_call (office_id, phone, date);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "offices and their contact data", kOfficesSchema},
+    {2, "reports, history, editors and calls", kModerationSchema},
 }};
 
 }  // namespace

@@ -104,8 +104,8 @@ Status WritePhones(const Connection& connection, const Office& office, const cha
                    const std::vector<PhoneNumber>& phones) {
   Result<Statement> insert = Statement::Prepare(connection, R"sql(
       INSERT INTO office_phone (office_id, kind, position, text, e164, national, extension,
-                                area_code_inferred, confirmed_on, source_id)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+                                area_code_inferred, confirmed_on, source_id, last_failed_call_on)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
   if (!insert.ok()) return insert.error();
 
   for (std::size_t i = 0; i < phones.size(); ++i) {
@@ -115,6 +115,7 @@ Status WritePhones(const Connection& connection, const Office& office, const cha
     insert->BindOptional(7, phone.extension)
         .Bind(8, std::int64_t{phone.area_code_inferred ? 1 : 0});
     insert->BindOptional(9, phone.confirmed_on).BindOptional(10, phone.source_id);
+    insert->BindOptional(11, phone.last_failed_call_on);
     if (Status inserted = insert->Run(); !inserted.ok()) return inserted;
   }
   return {};
@@ -191,7 +192,21 @@ PhoneNumber ReadPhoneRow(const Statement& row) {
   phone.area_code_inferred = row.Integer(5) != 0;
   phone.confirmed_on = row.Text(6);
   phone.source_id = row.Text(7);
+  phone.last_failed_call_on = row.Text(8);
   return phone;
+}
+
+// The latest accepted change per field, from the history. Changes of the
+// field "other" are left out because they change no field of the office.
+Status ReadFieldChanges(const Connection& connection, Office& office) {
+  return ForEachRow(
+      connection,
+      "SELECT field, changed_at, id FROM office_change WHERE id IN "
+      "(SELECT max(id) FROM office_change WHERE office_id = ?1 AND field <> 'other' "
+      "GROUP BY field) ORDER BY field",
+      office.id, [&](const Statement& row) {
+        office.field_changes.push_back({row.Text(0), row.Text(1), row.Integer(2)});
+      });
 }
 
 Status ReadChildRows(const Connection& connection, Office& office) {
@@ -215,8 +230,8 @@ Status ReadChildRows(const Connection& connection, Office& office) {
 
   status = ForEachRow(
       connection,
-      "SELECT kind, text, e164, national, extension, area_code_inferred, confirmed_on, source_id "
-      "FROM office_phone WHERE office_id = ?1 ORDER BY kind DESC, position",
+      "SELECT kind, text, e164, national, extension, area_code_inferred, confirmed_on, source_id, "
+      "last_failed_call_on FROM office_phone WHERE office_id = ?1 ORDER BY kind DESC, position",
       id, [&](const Statement& row) {
         auto& list = row.Text(0) == "fax" ? office.faxes : office.phones;
         list.push_back(ReadPhoneRow(row));
@@ -233,13 +248,16 @@ Status ReadChildRows(const Connection& connection, Office& office) {
                       [&](const Statement& row) { office.websites.push_back(row.Text(0)); });
   if (!status.ok()) return status;
 
-  return ForEachRow(
+  status = ForEachRow(
       connection,
       "SELECT field, published, corrected, reason FROM office_correction "
       "WHERE office_id = ?1 ORDER BY position",
       id, [&](const Statement& row) {
         office.corrections.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3)});
       });
+  if (!status.ok()) return status;
+
+  return ReadFieldChanges(connection, office);
 }
 
 }  // namespace

@@ -86,8 +86,9 @@ Statement::Statement(Statement&& other) noexcept
 Statement::~Statement() { sqlite3_finalize(statement_); }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
-                    SQLITE_TRANSIENT);
+  // SQLite binds NULL for a null pointer, but an empty view is the text ''.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  sqlite3_bind_text(statement_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;
 }
 

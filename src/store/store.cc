@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <utility>
 
 #include "ngodesk/embedded.h"
 #include "ngodesk/office_json.h"
+#include "store/call_rows.h"
 #include "store/migrations.h"
 #include "store/office_rows.h"
 #include "store/sqlite.h"
@@ -87,13 +89,26 @@ Status ConfigureAndMigrate(const Connection& connection) {
   }
 }
 
+// Keeps the numbers' call state true to the call log: the dates the
+// directory data states become calls, and then every number's confirmed_on
+// and last_failed_call_on are read back from its calls, so that writing a
+// record does not undo calls made since it was published.
+Status RecordCalls(const Connection& connection, const std::vector<Office>& offices,
+                   std::string_view office_id) {
+  if (Status recorded = store::RecordDirectoryCalls(connection, offices); !recorded.ok()) {
+    return recorded;
+  }
+  return store::RefreshCallState(connection, office_id);
+}
+
 Status WriteAll(const Connection& connection, const std::vector<Office>& offices) {
   std::vector<std::string> ids;
   for (const Office& office : offices) {
     if (Status written = store::WriteOffice(connection, office); !written.ok()) return written;
     ids.push_back(office.id);
   }
-  return store::DeleteOfficesExcept(connection, ids);
+  if (Status deleted = store::DeleteOfficesExcept(connection, ids); !deleted.ok()) return deleted;
+  return RecordCalls(connection, offices, "");
 }
 
 }  // namespace
@@ -146,6 +161,7 @@ Status Store::PutOffice(const Office& office) {
   if (!transaction.ok()) return transaction.error();
 
   if (Status written = store::WriteOffice(impl_->connection, office); !written.ok()) return written;
+  if (Status s = RecordCalls(impl_->connection, {office}, office.id); !s.ok()) return s;
   return transaction->Commit();
 }
 

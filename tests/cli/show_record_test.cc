@@ -16,10 +16,10 @@ Office FullOffice() {
   office.addresses = {
       {{"86 Zhanjiang Road, Nanjing", "南京市鼓楼区湛江路86号"}, "page", "main hall"}};
   office.phones = {
-      {"025-86783861*", "+862586783861", "025 8678 3861", "", false, "2017-04-23", "page"},
-      {"86783860", "+862586783860", "025 8678 3860", "12", true, "", "page"},
-      {"ask the desk", "", "", "", false, "", "page"}};
-  office.faxes = {{"025-86783869", "+862586783869", "025 8678 3869", "", false, "", "page"}};
+      {"025-86783861*", "+862586783861", "025 8678 3861", "", false, "2017-04-23", "", "page"},
+      {"86783860", "+862586783860", "025 8678 3860", "12", true, "", "", "page"},
+      {"ask the desk", "", "", "", false, "", "", "page"}};
+  office.faxes = {{"025-86783869", "+862586783869", "025 8678 3869", "", false, "", "", "page"}};
   office.emails = {"ngo@example.org"};
   office.hours.text = "9:00-17:00";
   office.hours.expression = "Mo-Fr 09:00-17:00; PH off";

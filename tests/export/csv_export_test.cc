@@ -102,10 +102,10 @@ TEST(CsvExport, FlattensListsInPosition) {
   Office office = Skeleton("jiangsu");
   office.addresses = {{{"1 Road, Nanjing", "南京市一路1号"}, "page", ""},
                       {{"Hall \"B\"", "乙厅"}, "", ""}};
-  office.phones = {{"025-1*", "+86251", "", "", false, "2017-04-23", ""},
-                   {"2", "+86252", "", "12", true, "", ""},
-                   {"call the desk", "", "", "", false, "", ""}};
-  office.faxes = {{"025-9", "+86259", "", "", false, "", ""}};
+  office.phones = {{"025-1*", "+86251", "", "", false, "2017-04-23", "", ""},
+                   {"2", "+86252", "", "12", true, "", "", ""},
+                   {"call the desk", "", "", "", false, "", "", ""}};
+  office.faxes = {{"025-9", "+86259", "", "", false, "", "", ""}};
   office.emails = {"a@example.org", "b@example.org"};
   office.hours.text = "9:00-17:00";
   office.sources = {{"page", "Office list", "2017-04-23", ""}};

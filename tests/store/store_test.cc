@@ -24,10 +24,10 @@ Office FullOffice() {
   office.addresses = {{{"No. 1 Yangzhou Road, Nanjing", "南京市扬州路1号"}, "page", ""},
                       {{"Second site", "第二处"}, "site", "from the provincial site"}};
   office.phones = {
-      {"025-84420000*", "+862584420000", "025 8442 0000", "", false, "2017-04-23", "page"},
-      {"84420001", "+862584420001", "025 8442 0001", "", true, "", "page"},
-      {"unreadable", "", "", "", false, "", ""}};
-  office.faxes = {{"025-84420009", "+862584420009", "025 8442 0009", "", false, "", "page"}};
+      {"025-84420000*", "+862584420000", "025 8442 0000", "", false, "2017-04-23", "", "page"},
+      {"84420001", "+862584420001", "025 8442 0001", "", true, "", "", "page"},
+      {"unreadable", "", "", "", false, "", "", ""}};
+  office.faxes = {{"025-84420009", "+862584420009", "025 8442 0009", "", false, "", "", "page"}};
   office.emails = {"ngo@example.org", "second@example.org"};
   office.websites = {"http://www.example.org/ngo"};
   office.hours.text = "周一至周五 9:00-17:00";
@@ -156,7 +156,7 @@ TEST(Store, ReplaceFailureChangesNothing) {
                    nullptr, nullptr, nullptr),
       SQLITE_OK);
   Office zhejiang = Skeleton("zhejiang");
-  zhejiang.phones = {{"0571-1", "", "", "", false, "", ""}};
+  zhejiang.phones = {{"0571-1", "", "", "", false, "", "", ""}};
   Office changed = FullOffice();
   changed.phones.clear();
 
@@ -296,7 +296,8 @@ TEST_F(StoreFileTest, NewerSchemaIsRejectedUnchanged) {
 
   Result<Store> store = Store::Open(path.string());
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("schema version 99, newer than this ngodesk supports (1)"),
+  EXPECT_NE(store.error().message.find("schema version 99, newer than this ngodesk supports (" +
+                                       std::to_string(Store::LatestSchemaVersion()) + ")"),
             std::string::npos)
       << store.error().message;
   EXPECT_EQ(ReadBytes(path), before);

@@ -1,0 +1,34 @@
+// Checks on the texts readers and editors send: UTF-8, control characters,
+// emails, web addresses, and the script of an address.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace ngodesk::moderation {
+
+// `text` without leading and trailing ASCII spaces, tabs and line breaks.
+std::string_view Trim(std::string_view text);
+
+bool IsValidUtf8(std::string_view text);
+
+// Number of code points of valid UTF-8 `text`.
+std::size_t CountCodePoints(std::string_view text);
+
+// True when `text` contains a C0 control (U+0000-U+001F), DEL or a C1 control
+// (U+0080-U+009F). With `allow_line_breaks`, tab, line feed and carriage
+// return are allowed.
+bool HasControlCharacter(std::string_view text, bool allow_line_breaks);
+
+// A plain check of the form local@domain.tld: one "@", no spaces, a dot
+// inside the domain. It does not try to accept every address RFC 5322 allows.
+bool LooksLikeEmail(std::string_view text);
+
+// An http:// or https:// URL with a host and no spaces.
+bool LooksLikeWebUrl(std::string_view text);
+
+// True when `text` contains a CJK unified ideograph (U+3400-U+9FFF), i.e.
+// it is the Chinese side of an address.
+bool HasHanCharacter(std::string_view text);
+
+}  // namespace ngodesk::moderation
