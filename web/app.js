@@ -1,8 +1,9 @@
 // The ngodesk finder in the browser. It replaces the server-rendered page,
 // which remains the version for readers without JavaScript. The search queries
 // /api/v1/resolve for both procedures, and the page shows an office card and a
-// filterable list of the offices. It requests only the /api/v1 JSON API of its
-// own origin.
+// filterable list of the offices. Each entry of the card has a "Report a
+// problem" button (report.js), and the card lists the office's accepted
+// changes. It requests only the /api/v1 JSON API of its own origin.
 //
 // Every text from the API goes into the page through textContent or
 // attributes set one by one, never through innerHTML, and no element gets a
@@ -15,6 +16,10 @@
   const API = '/api/v1';
 
   let T = null; // the translations, loaded from i18n.js
+  let el = null; // the element builder of common.js
+  let readerText = null; // common.js: reader text with its invisible characters revealed
+  let dateOf = null; // common.js: "2026-12-04" from an instant
+  let openReportForm = null; // report.js
   const state = {
     lang: 'en',
     offices: null, // the directory's offices, sorted by id
@@ -69,23 +74,6 @@
   }
 
   // ---- DOM helpers ------------------------------------------------------
-
-  // el('p', {class: 'x', text: 'y', lang: 'en'}, child...)
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(props || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name === 'class') node.className = value;
-      else if (name === 'onclick') node.addEventListener('click', value);
-      else node.setAttribute(name, value === true ? '' : value);
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child);
-    }
-    return node;
-  }
 
   function announce(message) {
     ui.status.textContent = '';
@@ -455,7 +443,7 @@
 
   async function openCard(id, {push, focus}) {
     if (push) history.pushState(null, '', `/offices/${encodeURIComponent(id)}`);
-    state.card = {id, office: null, hours: null, hoursError: false, error: null};
+    state.card = {id, office: null, hours: null, hoursError: false, history: null, historyError: false, error: null};
     const card = state.card;
     renderCard();
     try {
@@ -471,14 +459,29 @@
       if (heading) heading.focus();
     }
     if (!card.office) return;
+    await Promise.all([loadHours(card), loadHistory(card)]);
+  }
+
+  async function loadHours(card) {
     try {
-      card.hours = await getJson(`/offices/${encodeURIComponent(id)}/hours`);
+      card.hours = await getJson(`/offices/${encodeURIComponent(card.id)}/hours`);
     } catch (error) {
       card.hoursError = true;
     }
     if (state.card !== card) return;
     const slot = document.getElementById('hours-slot');
     if (slot) slot.replaceWith(renderHours(card));
+  }
+
+  async function loadHistory(card) {
+    try {
+      card.history = (await getJson(`/offices/${encodeURIComponent(card.id)}/history?limit=20`)).changes;
+    } catch (error) {
+      card.historyError = true;
+    }
+    if (state.card !== card) return;
+    const slot = document.getElementById('history-slot');
+    if (slot) slot.replaceWith(renderHistory(card));
   }
 
   function closeCard() {
@@ -505,11 +508,13 @@
       other ? el('p', {class: 'other-name', lang: state.lang === 'zh' ? 'en' : 'zh-Hans', text: other}) : null,
       renderFacts(office),
       renderAddresses(office),
-      renderNumbers(office.phones, t('phones'), 'phones'),
-      renderNumbers(office.fax, t('faxes'), 'faxes'),
-      renderLinks(office.emails, t('emails'), 'mailto:'),
-      renderLinks(office.websites, t('websites'), ''),
+      renderNumbers(office, 'phones', t('phones'), 'phones'),
+      renderNumbers(office, 'fax', t('faxes'), 'faxes'),
+      renderLinks(office, 'emails', t('emails'), 'mailto:'),
+      renderLinks(office, 'websites', t('websites'), ''),
       renderHours(card),
+      renderReportSection(office),
+      renderHistory(card),
       renderSources(office),
       renderCorrections(office),
       el('p', {class: 'card-actions'}, el('button', {type: 'button', class: 'print', text: t('printOffice'), onclick: () => window.print()})),
@@ -532,12 +537,26 @@
       const item = el('li', {class: 'address'});
       if (address.zh) {
         item.append(
-          el('p', {class: 'address-zh'}, el('span', {class: 'label', text: t('addressZh') + ' '}), el('span', {lang: 'zh-Hans', class: 'address-text', text: address.zh})),
+          el(
+            'p',
+            {class: 'address-zh'},
+            el('span', {class: 'label', text: t('addressZh') + ' '}),
+            readerText('span', address.zh, {lang: 'zh-Hans', class: 'address-text'}),
+            ' ',
+            reportButton(office, 'addresses', address.zh),
+          ),
         );
       }
       if (address.en) {
         item.append(
-          el('p', {class: 'address-en'}, el('span', {class: 'label', text: t('addressEn') + ' '}), el('span', {lang: 'en', class: 'address-text', text: address.en})),
+          el(
+            'p',
+            {class: 'address-en'},
+            el('span', {class: 'label', text: t('addressEn') + ' '}),
+            readerText('span', address.en, {lang: 'en', class: 'address-text'}),
+            ' ',
+            reportButton(office, 'addresses', address.en),
+          ),
         );
       }
       if (address.note) item.append(el('p', {class: 'note', text: typeof address.note === 'string' ? address.note : pick(address.note)}));
@@ -564,7 +583,7 @@
       }
       list.append(item);
     }
-    return el('section', {class: 'card-part'}, el('h3', {text: t('addresses')}), list);
+    return el('section', {class: 'card-part'}, el('h3', {text: t('addresses')}), lastChanged(office, 'addresses'), list);
   }
 
   // The Clipboard API where the page is a secure context (127.0.0.1 and
@@ -592,7 +611,8 @@
     return ok;
   }
 
-  function renderNumbers(numbers, title, className) {
+  function renderNumbers(office, field, title, className) {
+    const numbers = office[field];
     if (!numbers || numbers.length === 0) return null;
     const list = el('ul', {class: `numbers ${className}`});
     for (const number of numbers) {
@@ -600,36 +620,49 @@
       if (number.e164) {
         item.append(el('a', {href: `tel:${number.e164}`, class: 'tel', text: internationalForm(number)}));
       } else {
-        item.append(el('span', {lang: 'zh-Hans', text: number.text}));
+        item.append(readerText('span', number.text, {lang: 'zh-Hans'}));
       }
       if (number.extension) item.append(' ', el('span', {class: 'extension', text: t('extension', {ext: number.extension})}));
-      if (number.confirmed) {
-        item.append(' ', el('span', {class: 'badge confirmed', text: t('confirmed', {date: number.confirmed_on || ''}).trim()}));
-      } else {
-        item.append(' ', el('span', {class: 'badge unconfirmed', text: t('notConfirmed')}));
-      }
+      item.append(' ', ...numberBadges(number), ' ', reportButton(office, field, number.text));
       if (number.e164 && number.text) item.append(el('span', {class: 'published', text: t('publishedAs', {text: number.text})}));
       if (number.area_code_inferred) item.append(el('p', {class: 'assumption', text: t('areaCodeAssumed')}));
       list.append(item);
     }
-    return el('section', {class: 'card-part'}, el('h3', {text: title}), list);
+    return el('section', {class: 'card-part'}, el('h3', {text: title}), lastChanged(office, field), list);
   }
 
-  function renderLinks(values, title, scheme) {
+  // "Confirmed on DATE" from the latest call that reached the office, and
+  // "possibly out of date" when a later call failed.
+  function numberBadges(number) {
+    const badges = [];
+    if (number.last_failed_call_on) {
+      badges.push(el('span', {class: 'badge stale', text: t('possiblyOutOfDate', {date: number.last_failed_call_on})}));
+    }
+    if (number.confirmed_on) {
+      badges.push(el('span', {class: 'badge confirmed', text: t('confirmed', {date: number.confirmed_on})}));
+    } else if (!number.last_failed_call_on) {
+      badges.push(el('span', {class: 'badge unconfirmed', text: t('notConfirmed')}));
+    }
+    return badges.flatMap((badge, index) => (index === 0 ? [badge] : [' ', badge]));
+  }
+
+  function renderLinks(office, field, title, scheme) {
+    const values = office[field];
     if (!values || values.length === 0) return null;
     const list = el('ul', {class: 'links'});
     for (const value of values) {
       const text = typeof value === 'string' ? value : value.url || value.address || '';
       if (!text) continue;
       const href = scheme ? scheme + text : /^https?:\/\//i.test(text) ? text : null;
-      list.append(el('li', {}, href ? el('a', {href, rel: 'noopener noreferrer', text}) : text));
+      const shown = href ? el('a', {href, rel: 'noopener noreferrer'}, readerText('span', text)) : readerText('span', text);
+      list.append(el('li', {}, shown, ' ', reportButton(office, field, text)));
     }
-    return el('section', {class: 'card-part'}, el('h3', {text: title}), list);
+    return el('section', {class: 'card-part'}, el('h3', {text: title}), lastChanged(office, field), list);
   }
 
   function renderHours(card) {
     const office = card.office;
-    const section = el('section', {id: 'hours-slot', class: 'card-part hours'}, el('h3', {text: t('hours')}));
+    const section = el('section', {id: 'hours-slot', class: 'card-part hours'}, el('h3', {text: t('hours')}), lastChanged(office, 'hours'));
     const hours = card.hours;
     if (hours) {
       section.append(
@@ -656,14 +689,23 @@
     const published = office.hours || {};
     const facts = el('dl', {class: 'facts'});
     facts.append(el('dt', {text: t('publishedHours')}));
-    facts.append(published.text ? el('dd', {lang: 'zh-Hans', text: published.text}) : el('dd', {text: t('noPublishedHours')}));
+    facts.append(published.text ? el('dd', {}, readerText('span', published.text, {lang: 'zh-Hans'})) : el('dd', {text: t('noPublishedHours')}));
     if (published.expression) facts.append(el('dt', {text: t('expression')}), el('dd', {}, el('code', {text: published.expression})));
     section.append(facts);
     if (published.assumed && published.assumption) {
       section.append(el('p', {class: 'assumption'}, el('strong', {text: t('assumption') + ': '}), pick(published.assumption)));
     }
+    section.append(el('p', {class: 'report-row'}, reportButton(office, 'hours', publishedHours(published))));
     if (hours && hours.days && !allDayUnknown(hours.days)) section.append(renderWeek(hours.days));
     return section;
+  }
+
+  // The hours value a report is about: the published text, else an
+  // expression that states hours. An "unknown" expression states none, so a
+  // report on it adds hours.
+  function publishedHours(hours) {
+    if (hours.text) return hours.text;
+    return hours.expression && !hours.expression.startsWith('unknown') ? hours.expression : '';
   }
 
   // True when no day has known hours: a table of seven "unknown" rows would
@@ -697,6 +739,77 @@
       el('caption', {text: t('weekHeading')}),
       el('thead', {}, el('tr', {}, el('th', {scope: 'col', text: t('dayColumn')}), el('th', {scope: 'col', text: t('hoursColumn')}))),
       body,
+    );
+  }
+
+  // ---- corrections on the card ------------------------------------------
+
+  // A "Report a problem" button for one published value of a field. Its
+  // accessible name includes the value, so that a list of numbers does not
+  // read as a list of identical buttons.
+  function reportButton(office, field, current) {
+    return el('button', {
+      type: 'button',
+      class: 'report-button',
+      'data-field': field,
+      'aria-label': current ? t('reportAbout', {value: current}) : t('reportProblem'),
+      text: t('reportProblem'),
+      onclick: (event) => openReportForm({office, field, current, opener: event.currentTarget, t, lang: state.lang}),
+    });
+  }
+
+  // "Last changed on DATE" for a field with an accepted change.
+  function lastChanged(office, field) {
+    const change = (office.field_changes || []).find((entry) => entry.field === field);
+    if (!change) return null;
+    return el('p', {class: 'last-changed', text: t('lastChanged', {date: dateOf(change.changed_at)})});
+  }
+
+  // Reporting anything else, or a value the card does not list yet.
+  function renderReportSection(office) {
+    return el(
+      'section',
+      {class: 'card-part report-other'},
+      el('h3', {text: t('reportHeading')}),
+      el('p', {class: 'intro', text: t('reportIntro')}),
+      el('p', {}, el('button', {
+        type: 'button',
+        class: 'report-button report-new',
+        text: t('reportOther'),
+        onclick: (event) => openReportForm({office, field: null, current: '', opener: event.currentTarget, t, lang: state.lang}),
+      })),
+    );
+  }
+
+  // The accepted changes of the office, newest first, with the feed that
+  // announces them.
+  function renderHistory(card) {
+    const section = el('section', {id: 'history-slot', class: 'card-part history'}, el('h3', {text: t('history')}));
+    if (card.historyError) {
+      section.append(el('p', {class: 'error', text: t('historyUnavailable')}));
+    } else if (!card.history) {
+      section.append(el('p', {class: 'loading', text: t('historyLoading')}));
+    } else if (card.history.length === 0) {
+      section.append(el('p', {class: 'intro', text: t('historyEmpty')}));
+    } else {
+      const list = el('ol', {class: 'changes'});
+      for (const change of card.history) list.append(renderChange(change));
+      section.append(list);
+    }
+    section.append(el('p', {class: 'feed-link'}, el('a', {href: '/feed.atom', type: 'application/atom+xml', text: t('feedLink')})));
+    return section;
+  }
+
+  function renderChange(change) {
+    const values = el('p', {class: 'change-values'});
+    values.append(change.old_value ? readerText('del', change.old_value) : el('span', {class: 'label', text: t('historyAdded')}));
+    values.append(' → ', change.new_value ? readerText('ins', change.new_value) : el('span', {class: 'label', text: t('historyRemoved')}));
+    return el(
+      'li',
+      {'data-change': String(change.id)},
+      el('p', {class: 'change-head'}, el('time', {datetime: change.changed_at, text: dateOf(change.changed_at)}), ' · ', el('strong', {text: t(`field_${change.field}`)}), ' · ', t('historyBy') + ' ', readerText('span', change.editor)),
+      values,
+      change.evidence ? el('p', {class: 'change-evidence'}, el('span', {class: 'label', text: t('historyEvidence') + ' '}), readerText('span', change.evidence)) : null,
     );
   }
 
@@ -806,7 +919,10 @@
   }
 
   async function start() {
-    ({TRANSLATIONS: T} = await import('/assets/i18n.js'));
+    const [i18n, common, report] = await Promise.all([import('/assets/i18n.js'), import('/assets/common.js'), import('/assets/report.js')]);
+    T = i18n.TRANSLATIONS;
+    ({el, readerText, dateOf} = common);
+    ({openReportForm} = report);
     state.lang = chooseLanguage();
     buildFrame();
     window.addEventListener('popstate', applyLocation);

@@ -7,6 +7,7 @@
 #include "ngodesk/resolver.h"
 
 #include "server/gzip.h"
+#include "server/reader_text.h"
 
 namespace ngodesk::server {
 namespace {
@@ -37,6 +38,12 @@ class Writer {
     return *this;
   }
   Writer& Label(std::string_view en, std::string_view zh) { return Text(Pick(en, zh)); }
+  // Text that a reader may have sent (directly, or through an accepted
+  // report): escaped, with its invisible characters shown as markers.
+  Writer& ReaderText(std::string_view text) {
+    out_ += EscapeReaderText(text);
+    return *this;
+  }
 
   std::string Take() { return std::move(out_); }
 
@@ -47,18 +54,38 @@ class Writer {
 
 std::string LangQuery(bool chinese) { return chinese ? "?lang=zh" : "?lang=en"; }
 
-void WriteHead(Writer& page, const Site* site, std::string_view title, std::string_view path) {
+// The files of web/ that a page loads: the stylesheet, and the script that
+// enhances the page (empty for none).
+struct PageAssets {
+  bool stylesheet = false;
+  std::string_view script;
+  bool module = false;  // the script is an ES module
+};
+
+// The styles and script of the finder, when the build embeds them.
+PageAssets FinderAssets(const Site* site) {
+  PageAssets assets;
+  if (site == nullptr) return assets;
+  assets.stylesheet = site->asset("style.css") != nullptr;
+  if (site->asset("app.js") != nullptr) assets.script = "app.js";
+  return assets;
+}
+
+// The head of every page, with the Atom feed of accepted changes, and the
+// site header.
+void WriteHead(Writer& page, const PageAssets& assets, std::string_view title,
+               std::string_view path) {
   page.Raw("<!DOCTYPE html>\n<html lang=\"").Raw(page.chinese() ? "zh-Hans" : "en").Raw("\">\n");
   page.Raw("<head>\n<meta charset=\"utf-8\">\n");
   page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   page.Raw("<title>").Text(title).Raw("</title>\n");
-  // The styles and script of web/ enhance the page when the build embeds them.
-  if (site != nullptr && site->asset("style.css") != nullptr) {
-    page.Raw("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n");
+  if (assets.stylesheet) page.Raw("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n");
+  if (!assets.script.empty()) {
+    page.Raw("<script src=\"/assets/").Raw(assets.script).Raw("\"");
+    page.Raw(assets.module ? " type=\"module\"" : " defer").Raw("></script>\n");
   }
-  if (site != nullptr && site->asset("app.js") != nullptr) {
-    page.Raw("<script src=\"/assets/app.js\" defer></script>\n");
-  }
+  page.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\" title=\"");
+  page.Label("ngodesk: accepted changes", "ngodesk：已采纳的更改").Raw("\">\n");
   page.Raw("</head>\n<body>\n<header>\n<a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
   page.Label("ngodesk: registration authorities for overseas NGOs",
              "ngodesk：境外非政府组织登记管理机关");
@@ -173,21 +200,52 @@ void WriteOfficeList(Writer& page, const Site& site) {
   page.Raw("</ul>\n</section>\n");
 }
 
-void WriteNumbers(Writer& page, const std::vector<PhoneNumber>& numbers, std::string_view en,
-                  std::string_view zh) {
+// "Last changed on DATE" under a field's heading when an accepted report
+// changed it. `field` is the field's name in the JSON export.
+void WriteLastChanged(Writer& page, const Office& office, std::string_view field) {
+  for (const FieldChange& change : office.field_changes) {
+    if (change.field != field) continue;
+    page.Raw("<p class=\"last-changed\">").Label("Last changed on ", "最近更改于 ");
+    page.Text(change.changed_at.substr(0, 10)).Raw("</p>\n");
+    return;
+  }
+}
+
+// "Confirmed on DATE" from the latest call that reached the office,
+// "possibly out of date" when a later call failed, else "not confirmed".
+void WriteNumberBadges(Writer& page, const PhoneNumber& number) {
+  if (number.possibly_out_of_date()) {
+    page.Raw(" <span class=\"badge stale\">");
+    page.Label("Possibly out of date: a call on ", "可能已过时：").Text(number.last_failed_call_on);
+    page.Label(" did not reach the office", " 的电话未能联系上该机关").Raw("</span>");
+  }
+  if (number.confirmed()) {
+    page.Raw(" <span class=\"badge confirmed\">");
+    if (page.chinese()) {
+      page.Raw("已于 ").Text(number.confirmed_on).Raw(" 核实");
+    } else {
+      page.Raw("Confirmed on ").Text(number.confirmed_on);
+    }
+    page.Raw("</span>");
+  } else if (!number.possibly_out_of_date()) {
+    page.Raw(" <span class=\"badge unconfirmed\">").Label("Not confirmed", "未核实").Raw("</span>");
+  }
+}
+
+void WriteNumbers(Writer& page, const Office& office, const std::vector<PhoneNumber>& numbers,
+                  std::string_view field, std::string_view en, std::string_view zh) {
   if (numbers.empty()) return;
-  page.Raw("<h2>").Label(en, zh).Raw("</h2>\n<ul>\n");
+  page.Raw("<h2>").Label(en, zh).Raw("</h2>\n");
+  WriteLastChanged(page, office, field);
+  page.Raw("<ul class=\"numbers\">\n");
   for (const PhoneNumber& number : numbers) {
     page.Raw("<li>");
     if (!number.e164.empty()) {
       page.Raw("<a href=\"tel:").Text(number.e164).Raw("\">").Text(number.e164).Raw("</a> ");
     }
-    page.Raw("<span lang=\"zh-Hans\">").Text(number.text).Raw("</span>");
+    page.Raw("<span lang=\"zh-Hans\">").ReaderText(number.text).Raw("</span>");
     if (!number.extension.empty()) page.Raw(" ").Label("ext. ", "转").Text(number.extension);
-    if (number.confirmed()) {
-      page.Raw(" <span class=\"badge confirmed\">").Label("confirmed ", "已确认 ");
-      page.Text(number.confirmed_on).Raw("</span>");
-    }
+    WriteNumberBadges(page, number);
     page.Raw("</li>\n");
   }
   page.Raw("</ul>\n");
@@ -195,14 +253,16 @@ void WriteNumbers(Writer& page, const std::vector<PhoneNumber>& numbers, std::st
 
 void WriteAddresses(Writer& page, const Office& office) {
   if (office.addresses.empty()) return;
-  page.Raw("<h2>").Label("Addresses", "地址").Raw("</h2>\n<ul>\n");
+  page.Raw("<h2>").Label("Addresses", "地址").Raw("</h2>\n");
+  WriteLastChanged(page, office, "addresses");
+  page.Raw("<ul>\n");
   for (const Address& address : office.addresses) {
     page.Raw("<li>");
     if (!address.text.zh.empty()) {
-      page.Raw("<p lang=\"zh-Hans\" class=\"address-zh\">").Text(address.text.zh).Raw("</p>");
+      page.Raw("<p lang=\"zh-Hans\" class=\"address-zh\">").ReaderText(address.text.zh).Raw("</p>");
     }
     if (!address.text.en.empty()) {
-      page.Raw("<p lang=\"en\" class=\"address-en\">").Text(address.text.en).Raw("</p>");
+      page.Raw("<p lang=\"en\" class=\"address-en\">").ReaderText(address.text.en).Raw("</p>");
     }
     if (!address.note.empty()) page.Raw("<p class=\"note\">").Text(address.note).Raw("</p>");
     page.Raw("</li>\n");
@@ -270,17 +330,19 @@ void WriteHoursStatus(Writer& page, const PreparedHours& hours, std::chrono::sys
   page.Raw("</table>\n");
 }
 
-void WriteHours(Writer& page, const Hours& hours, const PreparedHours* prepared,
+void WriteHours(Writer& page, const Office& office, const PreparedHours* prepared,
                 std::chrono::sys_seconds now) {
+  const Hours& hours = office.hours;
   page.Raw("<h2>").Label("Hours", "办公时间").Raw("</h2>\n");
+  WriteLastChanged(page, office, "hours");
   if (prepared != nullptr) WriteHoursStatus(page, *prepared, now);
   if (!hours.text.has_value()) {
     page.Raw("<p>").Label("The office publishes no hours.", "该机关未公布办公时间。").Raw("</p>\n");
     return;
   }
-  page.Raw("<p lang=\"zh-Hans\">").Text(*hours.text).Raw("</p>\n");
+  page.Raw("<p lang=\"zh-Hans\">").ReaderText(*hours.text).Raw("</p>\n");
   if (!hours.expression.empty()) {
-    page.Raw("<p><code>").Text(hours.expression).Raw("</code></p>\n");
+    page.Raw("<p><code>").ReaderText(hours.expression).Raw("</code></p>\n");
   }
   if (hours.assumed) {
     page.Raw("<p class=\"assumption\">").Label("Assumed: ", "推定：").Text(page.Pick(hours.assumption));
@@ -300,6 +362,40 @@ void WriteSources(Writer& page, const Office& office) {
   page.Raw("</ul>\n");
 }
 
+// Emails (with `scheme` "mailto:") or websites. A website is a link only
+// when it is an http(s) URL.
+void WriteLinks(Writer& page, const Office& office, const std::vector<std::string>& values,
+                std::string_view field, std::string_view scheme, std::string_view en,
+                std::string_view zh) {
+  if (values.empty()) return;
+  page.Raw("<h2>").Label(en, zh).Raw("</h2>\n");
+  WriteLastChanged(page, office, field);
+  page.Raw("<ul>\n");
+  for (const std::string& value : values) {
+    const bool web = value.starts_with("http://") || value.starts_with("https://");
+    page.Raw("<li>");
+    if (!scheme.empty() || web) {
+      page.Raw("<a href=\"").Text(scheme).ReaderText(value).Raw("\">").ReaderText(value).Raw("</a>");
+    } else {
+      page.ReaderText(value);
+    }
+    page.Raw("</li>\n");
+  }
+  page.Raw("</ul>\n");
+}
+
+// Reports are sent by the script of the page; without it, through the API.
+void WriteReportNote(Writer& page) {
+  page.Raw("<h2>").Label("Something wrong or missing?", "信息有误或缺漏？").Raw("</h2>\n");
+  page.Raw("<p class=\"report-needs-js\">");
+  page.Label("Reporting a problem on this page needs JavaScript. Without it, send the report to the "
+             "JSON API: POST /api/v1/reports, described in the ",
+             "在本页报告问题需要启用 JavaScript。未启用时，可向 JSON API 发送报告："
+             "POST /api/v1/reports，说明见");
+  page.Raw("<a href=\"/api/v1/openapi.json\">").Label("API document", " API 文档").Raw("</a>");
+  page.Label(".", "。").Raw("</p>\n");
+}
+
 void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* hours,
                      std::chrono::sys_seconds now) {
   page.Raw("<article class=\"office-card\">\n<h1>").Text(page.Pick(office.name)).Raw("</h1>\n");
@@ -315,16 +411,12 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
   page.Raw("</p>\n");
 
   WriteAddresses(page, office);
-  WriteNumbers(page, office.phones, "Telephone", "电话");
-  WriteNumbers(page, office.faxes, "Fax", "传真");
-  if (!office.emails.empty()) {
-    page.Raw("<h2>").Label("Email", "电子邮件").Raw("</h2>\n<ul>\n");
-    for (const std::string& email : office.emails) {
-      page.Raw("<li><a href=\"mailto:").Text(email).Raw("\">").Text(email).Raw("</a></li>\n");
-    }
-    page.Raw("</ul>\n");
-  }
-  WriteHours(page, office.hours, hours, now);
+  WriteNumbers(page, office, office.phones, "phones", "Telephone", "电话");
+  WriteNumbers(page, office, office.faxes, "fax", "Fax", "传真");
+  WriteLinks(page, office, office.emails, "emails", "mailto:", "Email", "电子邮件");
+  WriteLinks(page, office, office.websites, "websites", "", "Websites", "网站");
+  WriteHours(page, office, hours, now);
+  WriteReportNote(page);
   WriteSources(page, office);
   page.Raw("<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
   page.Label("All offices", "全部机关").Raw("</a></p>\n</article>\n");
@@ -419,7 +511,7 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
                     const RouteMatch& match) {
   Writer page(ChooseLanguage(target, request.accept_language) == "zh");
   if (match.route->id == RouteId::kHomePage) {
-    WriteHead(page, &site, page.Pick("ngodesk: registration authorities for overseas NGOs",
+    WriteHead(page, FinderAssets(&site), page.Pick("ngodesk: registration authorities for overseas NGOs",
                                      "ngodesk：境外非政府组织登记管理机关"),
               "/");
     const std::string_view query = target.Param("q").value_or("");
@@ -440,7 +532,7 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
     Response response = NotFoundPage(request);
     return response;
   }
-  WriteHead(page, &site, std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
+  WriteHead(page, FinderAssets(&site), std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
   WriteOfficeCard(page, *office, site.hours(office->id), request.now);
   WriteFoot(page);
   return HtmlResponse(request, 200, page.Take());
@@ -451,11 +543,30 @@ Response NotFoundPage(const Request& request) {
   const std::string lang =
       ChooseLanguage(target.ok() ? *target : RequestTarget{}, request.accept_language);
   Writer page(lang == "zh");
-  WriteHead(page, nullptr, page.Pick("Page not found · ngodesk", "页面不存在 · ngodesk"), "/");
+  WriteHead(page, FinderAssets(nullptr), page.Pick("Page not found · ngodesk", "页面不存在 · ngodesk"), "/");
   page.Raw("<h1>").Label("Page not found", "页面不存在").Raw("</h1>\n<p><a href=\"/");
   page.Raw(LangQuery(page.chinese())).Raw("\">").Label("All offices", "全部机关").Raw("</a></p>\n");
   WriteFoot(page);
   return HtmlResponse(request, 404, page.Take());
+}
+
+std::string RenderEditorPage(std::string_view lang) {
+  Writer page(lang == "zh");
+  WriteHead(page, PageAssets{.stylesheet = true, .script = "editor.js", .module = true},
+            page.Pick("Editor · ngodesk", "编辑 · ngodesk"), "/editor");
+  page.Raw("<section aria-labelledby=\"sign-in-heading\">\n<h1 id=\"sign-in-heading\">");
+  page.Label("Sign in as an editor", "编辑登录").Raw("</h1>\n");
+  page.Raw("<p class=\"report-needs-js\">");
+  page.Label("The editor page needs JavaScript. Without it, review reports with the command line: "
+             "ngodesk review.",
+             "编辑页面需要启用 JavaScript。未启用时，请用命令行审核报告：ngodesk review。");
+  page.Raw("</p>\n<form class=\"editor-form sign-in\" novalidate>\n<label for=\"token\">");
+  page.Label("Editor token", "编辑令牌").Raw("</label>\n");
+  page.Raw("<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" required>\n");
+  page.Raw("<p class=\"form-buttons\"><button type=\"submit\" class=\"primary\" disabled>");
+  page.Label("Sign in", "登录").Raw("</button></p>\n</form>\n</section>\n");
+  WriteFoot(page);
+  return page.Take();
 }
 
 }  // namespace ngodesk::server

@@ -1,6 +1,7 @@
-// Server-side HTML: the office list at / and an office card at
-// /offices/{id}, readable without JavaScript, in English or Simplified
-// Chinese. The language comes from ?lang=en|zh, else from Accept-Language.
+// Server-side HTML: the office list at /, an office card at /offices/{id},
+// readable without JavaScript, and the shell of the editor page at /editor,
+// in English or Simplified Chinese. The language comes from ?lang=en|zh,
+// else from Accept-Language.
 // The pages load styles and scripts only from /assets/ (no inline code), so
 // they work under the strict Content-Security-Policy of every response.
 #pragma once
@@ -27,5 +28,9 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
 
 // The HTML 404 page for a path outside /api/ that no route matches.
 Response NotFoundPage(const Request& request);
+
+// GET /editor in "en" or "zh": the editor page's shell with its sign-in form.
+// web/editor.js signs in, shows the review queue and records calls.
+std::string RenderEditorPage(std::string_view lang);
 
 }  // namespace ngodesk::server

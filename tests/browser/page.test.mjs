@@ -41,7 +41,9 @@ after(async () => {
 async function visit(pathAndQuery) {
   const url = new URL(pathAndQuery, server.url);
   url.searchParams.set('lang', 'en');
-  return page.goto(url.href);
+  const response = await page.goto(url.href);
+  await page.locator('body.app').waitFor();
+  return response;
 }
 
 async function searchFor(text) {
@@ -102,6 +104,7 @@ test('朝阳 lists candidates to pick', async () => {
 
 test('language switch is remembered', async () => {
   await page.goto(server.url);
+  await page.locator('body.app').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByRole('button', {name: '简体中文'}).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
@@ -111,12 +114,12 @@ test('language switch is remembered', async () => {
   assert.match(await page.locator('#office-list li').first().textContent(), /[\u4e00-\u9fff]/);
 
   await page.reload();
-  await page.locator('#q').waitFor();
+  await page.locator('body.app #q').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans', 'remembered after a reload');
   await page.getByRole('button', {name: 'English'}).click();
   assert.equal(await page.locator('label[for="q"]').textContent(), 'Place or address');
   await page.reload();
-  await page.locator('#q').waitFor();
+  await page.locator('body.app #q').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'English remembered too');
 });
 
@@ -134,7 +137,7 @@ test('phones are E.164 tel: links', async () => {
   const hrefs = await page.locator('.phones a.tel').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.length > 0);
   for (const href of hrefs) assert.match(href, /^tel:\+86\d{6,12}$/);
-  assert.match(await page.locator('.badge.confirmed').first().textContent(), /Confirmed \d{4}-\d{2}-\d{2}/);
+  assert.match(await page.locator('.badge.confirmed').first().textContent(), /Confirmed on \d{4}-\d{2}-\d{2}/);
 });
 
 test('open badge at fixed instant', async () => {
