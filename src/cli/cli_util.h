@@ -19,7 +19,8 @@ enum class Seeding {
 };
 
 // Opens the database at context.db_path (from --db, NGODESK_DB or the user
-// data directory), creating it and its parent directories when missing. With
+// data directory), creating it when missing. Parent directories are created
+// too, but main.cc rejects a --db whose directory is missing. With
 // kBundledOnFirstUse, an empty database is filled from the bundled directory
 // and a one-line note saying so goes to standard error, so that standard
 // output stays clean for --json.

@@ -1,6 +1,7 @@
 // ngodesk: the directory and finder of the registration authorities for
 // overseas NGOs in China. The CLI only parses arguments and prints; every
 // command calls the domain library.
+#include <filesystem>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -31,8 +32,20 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.add_option("--lang", context.lang, "Language of messages: en or zh (default: from the locale)")
       ->check(CLI::IsMember({"en", "zh"}));
+  // A mistyped --db must not create a new, empty directory tree, so its
+  // parent must exist. Only the default location is created on first use.
   app.add_option("--db", context.db_path,
-                 "SQLite database file (default: $NGODESK_DB, else the user data directory)");
+                 "SQLite database file (default: $NGODESK_DB, else the user data directory)")
+      ->check(
+          [](const std::string& path) -> std::string {
+            const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+            std::error_code ignored;
+            if (parent.empty() || std::filesystem::is_directory(parent, ignored)) return {};
+            return "the directory " + parent.string() +
+                   " does not exist; create it first or correct the path. / 目录 " +
+                   parent.string() + " 不存在：请先创建该目录或更正路径。";
+          },
+          "PATH");
 
   for (const CommandSetup& setup : CommandSetups()) setup(app, context);
 

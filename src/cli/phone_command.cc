@@ -40,11 +40,42 @@ void PrintJson(Context& context, const PhoneOptions& options,
   *context.out << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
+// The type as a reader of Chinese would name it; the JSON keeps the English key.
+std::string_view PhoneTypeNameZh(PhoneType type) {
+  switch (type) {
+    case PhoneType::kFixedLine:
+      return "固定电话";
+    case PhoneType::kMobile:
+      return "手机";
+    case PhoneType::kFixedLineOrMobile:
+      return "固定电话或手机";
+    case PhoneType::kTollFree:
+      return "免费电话";
+    case PhoneType::kPremiumRate:
+      return "付费电话";
+    case PhoneType::kSharedCost:
+      return "分摊付费电话";
+    case PhoneType::kVoip:
+      return "网络电话";
+    case PhoneType::kPersonalNumber:
+      return "个人号码";
+    case PhoneType::kPager:
+      return "寻呼机";
+    case PhoneType::kUan:
+      return "统一接入号码";
+    case PhoneType::kVoicemail:
+      return "语音信箱";
+    case PhoneType::kUnknown:
+      break;
+  }
+  return "未知";
+}
+
 void PrintText(Context& context, const NormalizedPhone& phone) {
   const std::string type(PhoneTypeName(phone.type));
   context.Print("E.164:     " + phone.e164, "E.164：    " + phone.e164);
   context.Print("National:  " + phone.national, "国内格式：  " + phone.national);
-  context.Print("Type:      " + type, "类型：      " + type);
+  context.Print("Type:      " + type, "类型：      " + std::string(PhoneTypeNameZh(phone.type)));
   if (!phone.extension.empty())
     context.Print("Extension: " + phone.extension, "分机：      " + phone.extension);
   context.Print(std::string("Valid:     ") + (phone.valid ? "yes" : "no"),
@@ -64,6 +95,15 @@ int RunPhone(Context& context, const PhoneOptions& options) {
     return context.Fail(phone.error());
   }
   if (!options.json) PrintText(context, *phone);
+  if (!phone->valid) {
+    // The forms above are libphonenumber's best reading of the digits, but
+    // no number range in China matches them, so the number cannot be trusted.
+    context.PrintError("'" + options.text + "' is not a valid number in China: " + phone->e164 +
+                           " matches no known number range. Check the digits and the area code.",
+                       "“" + options.text + "”不是有效的中国号码：" + phone->e164 +
+                           " 不属于任何已知号段。请核对号码和区号。");
+    return kExitUsage;
+  }
   return kExitOk;
 }
 
@@ -74,9 +114,9 @@ void SetupPhone(CLI::App& app, Context& context) {
                          "Normalise a Chinese telephone number with libphonenumber: E.164, type, "
                          "extension, validity. A local "
                          "number without area code is an error unless --area-code is given. Exit 2 "
-                         "when it cannot be normalised.\n"
+                         "when it cannot be normalised or is not a valid number.\n"
                          "用 libphonenumber 规范化中国电话号码。不带区号的本地号码须用 --area-code "
-                         "提供区号，否则报错。");
+                         "提供区号，否则报错。无法规范化或号码无效时退出码为 2。");
   command
       ->add_option("TEXT", options->text, "The number as written, e.g. \"025-86783861\" / 号码原文")
       ->required();

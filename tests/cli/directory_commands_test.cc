@@ -64,12 +64,13 @@ std::size_t FourthColumn(const std::string& line) {
 }
 
 TEST_F(DirectoryCommands, ConcurrentFirstUseSeedsOnce) {
-  // Four processes start on a missing database at once; each must succeed
-  // and exactly one must fill it.
-  const std::string binary =
-      "env -i PATH=/usr/bin:/bin LANG=C.UTF-8 " + ShellQuote(NGODESK_BINARY_DIR "/ngodesk");
+  // Four processes start on a missing database at the default location at
+  // once; each must succeed, creating the directories, and exactly one must fill it.
+  const std::string binary = "env -i HOME=" + ShellQuote(directory_.string()) +
+                             " PATH=/usr/bin:/bin LANG=C.UTF-8 " +
+                             ShellQuote(NGODESK_BINARY_DIR "/ngodesk");
   std::string script = "cd " + ShellQuote(directory_.string()) + " && for i in 1 2 3 4; do (" +
-                       binary + " --db race/x.db list >out$i 2>err$i; echo $? >rc$i) & done; wait";
+                       binary + " list >out$i 2>err$i; echo $? >rc$i) & done; wait";
   ASSERT_EQ(std::system(script.c_str()), 0);
 
   int notes = 0;

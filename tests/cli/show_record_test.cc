@@ -11,15 +11,27 @@
 namespace ngodesk::testing_cli {
 namespace {
 
+// A number from the page, with only its published and normalised forms set.
+PhoneNumber PageNumber(std::string text, std::string e164, std::string national) {
+  PhoneNumber number;
+  number.text = std::move(text);
+  number.e164 = std::move(e164);
+  number.national = std::move(national);
+  number.source_id = "page";
+  return number;
+}
+
 Office FullOffice() {
   Office office = MakeOfficeSkeleton(*FindJurisdictionByOfficeId("jiangsu"));
   office.addresses = {
       {{"86 Zhanjiang Road, Nanjing", "南京市鼓楼区湛江路86号"}, "page", "main hall"}};
-  office.phones = {
-      {"025-86783861*", "+862586783861", "025 8678 3861", "", false, "2017-04-23", "", "page"},
-      {"86783860", "+862586783860", "025 8678 3860", "12", true, "", "", "page"},
-      {"ask the desk", "", "", "", false, "", "", "page"}};
-  office.faxes = {{"025-86783869", "+862586783869", "025 8678 3869", "", false, "", "", "page"}};
+  office.phones = {PageNumber("025-86783861*", "+862586783861", "025 8678 3861"),
+                   PageNumber("86783860", "+862586783860", "025 8678 3860"),
+                   PageNumber("ask the desk", "", "")};
+  office.phones[0].confirmed_on = "2017-04-23";
+  office.phones[1].extension = "12";
+  office.phones[1].area_code_inferred = true;
+  office.faxes = {PageNumber("025-86783869", "+862586783869", "025 8678 3869")};
   office.emails = {"ngo@example.org"};
   office.hours.text = "9:00-17:00";
   office.hours.expression = "Mo-Fr 09:00-17:00; PH off";
