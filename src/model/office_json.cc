@@ -29,6 +29,7 @@ Json PhoneToJson(const PhoneNumber& phone) {
               {"area_code_inferred", phone.area_code_inferred},
               {"confirmed", phone.confirmed()},
               {"confirmed_on", NullIfEmpty(phone.confirmed_on)},
+              {"last_failed_call_on", NullIfEmpty(phone.last_failed_call_on)},
               {"source", NullIfEmpty(phone.source_id)}};
 }
 
@@ -86,6 +87,12 @@ Json OfficeToJson(const Office& office) {
                                        {"published", correction.published},
                                        {"corrected", correction.corrected},
                                        {"reason", correction.reason}});
+  }
+  json["field_changes"] = Json::array();
+  for (const FieldChange& change : office.field_changes) {
+    json["field_changes"].push_back(Json{{"field", change.field},
+                                         {"changed_at", change.changed_at},
+                                         {"change_id", change.change_id}});
   }
   return json;
 }
@@ -172,6 +179,15 @@ std::string NullableString(const Json& object, const std::string& pointer, std::
   if (value == nullptr || value->is_null()) return {};
   if (!value->is_string()) Reject(Child(pointer, key), "a string or null", "字符串或 null", *value);
   return value->get<std::string>();
+}
+
+std::int64_t RequiredInteger(const Json& object, const std::string& pointer,
+                             std::string_view key) {
+  const Json* value = Find(object, key);
+  if (value == nullptr || !value->is_number_integer()) {
+    Reject(Child(pointer, key), "an integer", "整数", value ? *value : Json());
+  }
+  return value->get<std::int64_t>();
 }
 
 bool OptionalBool(const Json& object, const std::string& pointer, std::string_view key) {
@@ -272,7 +288,7 @@ std::optional<City> ReadCity(const Json& object, const std::string& pointer) {
 PhoneNumber ReadPhone(const Json& json, const std::string& pointer) {
   ExpectObject(json, pointer,
                {"text", "e164", "national", "extension", "area_code_inferred", "confirmed",
-                "confirmed_on", "source"});
+                "confirmed_on", "last_failed_call_on", "source"});
   PhoneNumber phone;
   phone.text = RequiredString(json, pointer, "text");
   phone.e164 = NullableString(json, pointer, "e164");
@@ -280,6 +296,7 @@ PhoneNumber ReadPhone(const Json& json, const std::string& pointer) {
   phone.extension = NullableString(json, pointer, "extension");
   phone.area_code_inferred = OptionalBool(json, pointer, "area_code_inferred");
   phone.confirmed_on = NullableDate(json, pointer, "confirmed_on");
+  phone.last_failed_call_on = NullableDate(json, pointer, "last_failed_call_on");
   phone.source_id = NullableString(json, pointer, "source");
 
   // "confirmed" is derived from "confirmed_on" and written for readers that
@@ -360,10 +377,23 @@ std::vector<Correction> ReadCorrections(const Json& object, const std::string& p
   return corrections;
 }
 
+std::vector<FieldChange> ReadFieldChanges(const Json& object, const std::string& pointer) {
+  const Json& array = OptionalArray(object, pointer, "field_changes");
+  std::vector<FieldChange> changes;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string here = Child(Child(pointer, "field_changes"), i);
+    ExpectObject(array[i], here, {"field", "changed_at", "change_id"});
+    changes.push_back(FieldChange{RequiredString(array[i], here, "field"),
+                                  RequiredString(array[i], here, "changed_at"),
+                                  RequiredInteger(array[i], here, "change_id")});
+  }
+  return changes;
+}
+
 Office ReadOffice(const Json& json, const std::string& pointer) {
   ExpectObject(json, pointer,
                {"id", "name", "jurisdiction", "city", "addresses", "phones", "fax", "emails",
-                "websites", "hours", "sources", "corrections"});
+                "websites", "hours", "sources", "corrections", "field_changes"});
   Office office;
   office.id = RequiredString(json, pointer, "id");
   if (office.id.empty())
@@ -379,6 +409,7 @@ Office ReadOffice(const Json& json, const std::string& pointer) {
   office.hours = ReadHours(json, pointer);
   office.sources = ReadSources(json, pointer);
   office.corrections = ReadCorrections(json, pointer);
+  office.field_changes = ReadFieldChanges(json, pointer);
   return office;
 }
 

@@ -41,7 +41,7 @@ Office OfficeWithPhone(const std::string& id, const std::string& text) {
   Office office = MakeOfficeSkeleton(*FindJurisdictionByOfficeId(id));
   Result<NormalizedPhone> phone = NormalizePhone(text);
   EXPECT_TRUE(phone.ok());
-  office.phones.push_back({text, phone->e164, phone->national, "", false, "", "test"});
+  office.phones.push_back({text, phone->e164, phone->national, "", false, "", "", "test"});
   return office;
 }
 

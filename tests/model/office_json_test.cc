@@ -33,6 +33,8 @@ Office FullOffice() {
   office.hours.source_id = "page";
   office.sources = {{"page", "Overseas NGO office list", "2017-04-23", "\"quoted\" note"}};
   office.corrections = {{"addresses[0].en", "Tianjing", "Tianjin", "misspelt city name"}};
+  office.phones[1].last_failed_call_on = "2026-11-20";
+  office.field_changes = {{"phones", "2026-12-04T08:30:00Z", 7}};
   return office;
 }
 
@@ -90,6 +92,11 @@ TEST(OfficeJson, WritesExportFields) {
   EXPECT_EQ(json["phones"][1]["confirmed"], false);
   EXPECT_TRUE(json["phones"][1]["confirmed_on"].is_null());
   EXPECT_EQ(json["phones"][1]["area_code_inferred"], true);
+  EXPECT_EQ(json["phones"][1]["last_failed_call_on"], "2026-11-20");
+  EXPECT_TRUE(json["phones"][0]["last_failed_call_on"].is_null());
+  EXPECT_EQ(json["field_changes"][0]["field"], "phones");
+  EXPECT_EQ(json["field_changes"][0]["changed_at"], "2026-12-04T08:30:00Z");
+  EXPECT_EQ(json["field_changes"][0]["change_id"], 7);
   EXPECT_EQ(json["phones"][2]["extension"], "12");
   EXPECT_EQ(json["fax"][0]["e164"], "+862584420009");
   EXPECT_EQ(json["hours"]["assumed"], true);
@@ -204,6 +211,14 @@ INSTANTIATE_TEST_SUITE_P(
             "DuplicateId",
             R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"}},{"id":"x","jurisdiction":{"kind":"national"}}]})",
             "/offices/1/id: duplicate office id \"x\""},
+        BadDocument{
+            "BadFailedCallDate",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"phones":[{"text":"1","last_failed_call_on":"soon"}]}]})",
+            "/offices/0/phones/0/last_failed_call_on: expected a date YYYY-MM-DD or null"},
+        BadDocument{
+            "FieldChangeIdText",
+            R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"field_changes":[{"field":"phones","changed_at":"2026-12-04T08:30:00Z","change_id":"7"}]}]})",
+            "/offices/0/field_changes/0/change_id: expected an integer, found \"7\""},
         BadDocument{
             "HoursTextNumber",
             R"({"format":1,"offices":[{"id":"x","jurisdiction":{"kind":"national"},"hours":{"text":9}}]})",
