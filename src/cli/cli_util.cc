@@ -10,6 +10,7 @@
 #include <fstream>
 #include <vector>
 
+#include "importer/text.h"
 #include "ngodesk/jurisdictions.h"
 
 namespace ngodesk::cli {
@@ -67,28 +68,12 @@ bool IsWide(std::uint32_t code) {
          (code >= 0xFFE0 && code <= 0xFFE6) || (code >= 0x20000 && code <= 0x3FFFD);
 }
 
-// Levenshtein distance, for suggesting the id the user probably meant.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-    }
-  }
-  return row[b.size()];
-}
-
 Error UnknownOffice(const Store& store, const std::string& id) {
   std::string closest;
   std::size_t best = 3;  // suggest only ids within two edits
   if (Result<std::vector<Office>> offices = store.ListOffices(); offices.ok()) {
     for (const Office& office : *offices) {
-      const std::size_t distance = EditDistance(id, office.id);
+      const std::size_t distance = importer::EditDistance(id, office.id);
       if (distance < best) {
         best = distance;
         closest = office.id;

@@ -6,12 +6,15 @@
 // 2 for bad usage or an invalid query. In batch mode: 2 when any line was
 // invalid or the input could not be read, else 3 when any line matched
 // nothing, else 0.
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "cli/command_registry.h"
 #include "ngodesk/jurisdictions.h"
@@ -284,7 +287,7 @@ int RunCsv(Context& context, const WhereOptions& options, std::string_view input
       AppendDivision(row, result.chain.province);
       AppendDivision(row, result.chain.prefecture);
       AppendDivision(row, result.chain.county);
-      row.push_back(result.found ? std::to_string(result.confidence).substr(0, 4) : "");
+      row.push_back(result.found ? fmt::format("{:.2f}", std::round(result.confidence * 100) / 100) : "");
       row.push_back(result.ambiguous ? "true" : "false");
       row.push_back(result.corrected ? "true" : "false");
       row.push_back(result.found ? "" : "no Chinese division found");

@@ -29,6 +29,8 @@ std::string Trim(std::string_view text);
 // Mongolia" gives "innermongolia".
 std::string FoldName(std::string_view text);
 
+// The Levenshtein distance in bytes, for matching misspelt names and
+// suggesting the id a user probably meant.
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
 }  // namespace ngodesk::importer

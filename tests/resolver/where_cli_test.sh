@@ -50,6 +50,20 @@ expect "csv adds columns" 0 'A,江苏省苏州市姑苏区人民路100号,jiangs
 expect "csv quotes fields" 0 'B,"Gusu District, Suzhou",jiangsu' "$ngodesk" where --batch "$work/in.csv" --csv 2
 expect "csv unknown column exits 2" 2 'no column' "$ngodesk" where --batch "$work/in.csv" --csv 电话
 
+# The CSV column and the JSON member carry the same rounded confidence.
+for query in 苏州 朝阳 xiangfan 'Gusu District, Suzhou' 南京市鼓楼区; do
+  printf 'id,query\nx,"%s"\n' "$query" >"$work/one.csv"
+  csv=$("$ngodesk" where --batch "$work/one.csv" --csv 2 | tail -1 | awk -F, '{print $(NF-3)}')
+  json=$("$ngodesk" where --json "$query" | grep -o '"confidence":[0-9.]*' | head -1 |
+    awk -F: '{printf "%.2f", $2}')
+  if [[ $csv == "$json" ]]; then
+    echo "ok   csv confidence of $query"
+  else
+    echo "FAIL csv confidence of $query: $csv in CSV, $json in JSON"
+    failures=$((failures + 1))
+  fi
+done
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures failure(s)"
   exit 1
