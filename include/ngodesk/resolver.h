@@ -79,6 +79,7 @@ struct AppliedRule {
   std::string_view id;        // "representative-office", "temporary-activity", "national", "no-mainland-office"
   std::string_view citation;  // e.g. "Overseas NGO Law, Art. 11, 12"
   Note text;
+  std::string_view citation_zh;  // e.g. "《境外非政府组织境内活动管理法》第十一条、第十二条"
 };
 
 // The result of resolving one query. When nothing matched, `found` is false,

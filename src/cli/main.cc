@@ -3,6 +3,7 @@
 // command calls the domain library.
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,39 @@ std::vector<CommandSetup>& CommandSetups() {
   static std::vector<CommandSetup> setups;
   return setups;
 }
+
+namespace {
+
+// True when the user chose Chinese: by the locale, or by a --lang zh that
+// the parser may not have applied before the error.
+bool ChineseRequested(const Context& context, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang=zh" || (arg == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "zh")) {
+      return true;
+    }
+    if (arg == "--lang=en" || (arg == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "en")) {
+      return false;
+    }
+  }
+  return context.chinese();
+}
+
+// CLI11 writes its parse errors in English only. The kind of error is given
+// in Chinese, followed by CLI11's text, which names the option or value.
+void PrintParseErrorInChinese(const Context& context, const CLI::ParseError& error) {
+  const auto code = static_cast<CLI::ExitCodes>(error.get_exit_code());
+  std::string kind = "参数错误";
+  if (code == CLI::ExitCodes::RequiredError) kind = "缺少必需的参数";
+  if (code == CLI::ExitCodes::ExtrasError) kind = "无法识别的参数";
+  if (code == CLI::ExitCodes::ValidationError) kind = "参数值无效";
+  if (code == CLI::ExitCodes::ConversionError) kind = "参数值格式不对";
+  if (code == CLI::ExitCodes::ArgumentMismatch) kind = "参数个数不对";
+  *context.err << "ngodesk：错误：" << kind << "：" << error.what() << "\n"
+               << "运行 ngodesk --help，或在子命令后加 --help，查看用法。\n";
+}
+
+}  // namespace
 
 }  // namespace ngodesk::cli
 
@@ -56,6 +90,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() != 0 && ChineseRequested(context, argc, argv)) {
+      PrintParseErrorInChinese(context, error);
+      return kExitUsage;
+    }
     const int code = app.exit(error);
     return code == 0 ? kExitOk : kExitUsage;
   }

@@ -87,7 +87,7 @@ void PrintResolution(const Context& context, const Resolution& resolution) {
   }
   if (!resolution.rule.id.empty()) {
     context.Print("Rule (" + std::string(resolution.rule.citation) + "): " + std::string(resolution.rule.text.en),
-                  "规则（" + std::string(resolution.rule.citation) + "）：" + std::string(resolution.rule.text.zh));
+                  "规则（" + std::string(resolution.rule.citation_zh) + "）：" + std::string(resolution.rule.text.zh));
   }
   for (const Note& note : resolution.notes) {
     context.Print("Note: " + std::string(note.en), "注意：" + std::string(note.zh));

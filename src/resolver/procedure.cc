@@ -20,6 +20,7 @@ constexpr AppliedRule kOfficeRule = {
      "A representative office registers with the registration authority, the public security department of the "
      "province-level division where the office will be.",
      "代表机构向其住所所在省级人民政府公安机关（登记管理机关）申请设立登记。"},
+    "《境外非政府组织境内活动管理法》第十一条、第十二条",
 };
 
 constexpr AppliedRule kActivityRule = {
@@ -29,6 +30,7 @@ constexpr AppliedRule kActivityRule = {
      "A temporary activity is filed by the Chinese partner unit with the registration authority where the partner "
      "unit is located, at least 15 days before the activity starts.",
      "临时活动由中方合作单位在活动开展十五日前向其所在地的登记管理机关备案。"},
+    "《境外非政府组织境内活动管理法》第十六条、第十七条",
 };
 
 constexpr AppliedRule kNationalRule = {
@@ -40,6 +42,7 @@ constexpr AppliedRule kNationalRule = {
      "Chinese partner unit is.",
      "国务院公安部门是全国的登记管理机关。代表机构的登记和临时活动的备案，由代表机构住所地或中方合作单位所在地的省级人民政府"
      "公安机关办理。"},
+    "《境外非政府组织境内活动管理法》第六条",
 };
 
 constexpr AppliedRule kSpecialRegionRule = {
@@ -51,6 +54,7 @@ constexpr AppliedRule kSpecialRegionRule = {
      "Chinese partner unit of a temporary activity is located.",
      "香港、澳门、台湾没有内地的登记管理机关。这些地区的非政府组织在内地开展活动参照本法执行：代表机构向其住所所在省份的登记"
      "管理机关申请登记，临时活动由中方合作单位向其所在地的登记管理机关备案。"},
+    "《境外非政府组织境内活动管理法》第五十三条",
 };
 
 constexpr Note kActivityPartnerNote = {

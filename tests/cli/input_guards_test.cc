@@ -1,6 +1,6 @@
-// End-to-end tests of inputs the CLI must reject rather than half accept: a
-// number libphonenumber reads but calls invalid, and a --db path in a
-// directory that does not exist.
+// End-to-end tests of inputs the CLI must reject rather than half accept (a
+// number libphonenumber reads but calls invalid, a --db path in a directory
+// that does not exist) and of parse errors in the user's language.
 #include <filesystem>
 #include <string>
 
@@ -64,6 +64,34 @@ TEST_F(InputGuards, DbInCurrentDirectoryIsAccepted) {
   const CommandResult run = Ngodesk({"--db", "plain.db", "list"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(fs::exists(directory_ / "plain.db"));
+}
+
+TEST_F(InputGuards, ParseErrorInChinese) {
+  const CommandResult run = Ngodesk({"list", "--bogus"}, {"LANG=zh_CN.UTF-8"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("无法识别的参数"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--bogus"), std::string::npos) << run.err;
+}
+
+TEST_F(InputGuards, ParseErrorFollowsLangOption) {
+  const CommandResult run = Ngodesk({"--lang", "zh", "phone"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("缺少必需的参数"), std::string::npos) << run.err;
+}
+
+TEST_F(InputGuards, ParseErrorInEnglish) {
+  const CommandResult run = Ngodesk({"--lang", "en", "list", "--bogus"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("was not expected: --bogus"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("无法识别"), std::string::npos) << run.err;
+}
+
+TEST_F(InputGuards, LawCitationInChinese) {
+  const CommandResult run = Ngodesk({"--lang", "zh", "where", "苏州"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("《境外非政府组织境内活动管理法》第十一条、第十二条"), std::string::npos)
+      << run.out;
+  EXPECT_EQ(run.out.find("Overseas NGO Law"), std::string::npos) << run.out;
 }
 
 }  // namespace
