@@ -4,8 +4,10 @@
 // its own io_context. Each connection is a chain of callbacks on one of them,
 // so a slow or stalled client ties up a socket and a timer, never a thread.
 //
-// The offices are read once before the server starts and served from an
-// immutable snapshot: requests take no lock and never touch the store.
+// Reads are served from an immutable snapshot of the offices and their
+// history, so they take no lock and never touch the store. Reports, sign-in
+// and editor actions go to one store thread. After a change the snapshot is
+// rebuilt and swapped in.
 #pragma once
 
 #include <chrono>
@@ -40,6 +42,17 @@ struct ServerLimits {
   // at most 10,000 addresses at a time.
   unsigned rate_limit = 50;
   unsigned rate_burst = 100;  // requests one client address may send at once
+
+  // The body of POST /api/v1/reports, in bytes; above: 413.
+  std::size_t max_report_bytes = 8 * 1024;
+  // Reports per hour from one client address once its burst is spent;
+  // above: 429 with Retry-After. 0 turns the limit off. In memory.
+  unsigned report_rate = 20;
+  unsigned report_burst = 5;  // reports one client address may send at once
+  // Failed editor sign-ins from one client address within the window; one
+  // more attempt gets 429. 0 turns the limit off. In memory.
+  unsigned max_sign_in_failures = 5;
+  std::chrono::seconds sign_in_window{15 * 60};
 };
 
 struct ServerOptions {
@@ -52,6 +65,12 @@ struct ServerOptions {
   bool handle_signals = false;   // stop on SIGINT and SIGTERM
   // A fixed "now" for opening hours, for tests and screenshots; unset: the system clock.
   std::optional<std::chrono::sys_seconds> fixed_now;
+  // The SQLite database of offices, reports and history. Empty: the server
+  // responds from the offices given to Create and has no store routes
+  // (they answer 503).
+  std::string db_path;
+  // How often the server checks whether another process changed the database.
+  std::chrono::milliseconds data_version_poll{2000};
 };
 
 // An IP address literal and a port.
@@ -65,8 +84,11 @@ Result<ListenAddress> ParseListenAddress(std::string_view text);
 
 class Server {
  public:
-  // Prepares the snapshot of `offices` and binds the listening socket. Fails
-  // with InvalidArgument for a malformed address and Io when binding fails.
+  // Prepares the snapshot and binds the listening socket. The snapshot comes
+  // from the database when options.db_path is set (then `offices` is not
+  // used), else from `offices`. Fails with InvalidArgument for a malformed
+  // address, Store when the database cannot be opened and Io when binding
+  // fails.
   static Result<std::unique_ptr<Server>> Create(ServerOptions options, std::vector<Office> offices);
 
   ~Server();

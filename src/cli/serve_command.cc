@@ -1,6 +1,7 @@
-// ngodesk serve: the web finder and the JSON API on one address. The
-// offices are read from the store once, then the store is closed and the
-// server responds from that snapshot until SIGINT or SIGTERM.
+// ngodesk serve: the web finder, the JSON API, reader reports and the
+// editor actions on one address, from the database given with --db, until
+// SIGINT or SIGTERM.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,25 +20,19 @@ struct ServeOptions {
   ServerOptions server;
   long long request_timeout_ms = 0;
   long long idle_timeout_ms = 0;
+  long long sign_in_window_minutes = 0;
   std::string test_now;
   bool no_access_log = false;
 };
 
-// Opens the store, fills a new database from the bundled directory and
-// returns every office; the store is closed on return.
-Result<std::vector<Office>> LoadOffices(const std::string& db_path) {
-  Result<Store> store = Store::Open(db_path);
-  if (!store.ok()) return store.error();
-
-  Result<bool> seeded = store->SeedFromBundledDirectory();
-  if (!seeded.ok()) return seeded.error();
-  if (*seeded) spdlog::info("filled the new database {} from the bundled directory", db_path);
-  return store->ListOffices();
-}
-
 int RunServe(Context& context, ServeOptions& options) {
   options.server.limits.request_timeout = std::chrono::milliseconds(options.request_timeout_ms);
   options.server.limits.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
+  options.server.limits.sign_in_window = std::chrono::minutes(options.sign_in_window_minutes);
+  // A report may use its whole limit even when it is above the general body limit.
+  options.server.limits.max_body_bytes =
+      std::max(options.server.limits.max_body_bytes, options.server.limits.max_report_bytes);
+  options.server.db_path = context.db_path;
   options.server.access_log = !options.no_access_log;
   options.server.handle_signals = true;
   if (!options.test_now.empty()) {
@@ -46,11 +41,8 @@ int RunServe(Context& context, ServeOptions& options) {
     options.server.fixed_now = *now;
   }
 
-  Result<std::vector<Office>> offices = LoadOffices(context.db_path);
-  if (!offices.ok()) return context.Fail(offices.error());
-
-  Result<std::unique_ptr<Server>> server =
-      Server::Create(options.server, std::move(offices).value());
+  // The server opens the database itself and fills it when it is new.
+  Result<std::unique_ptr<Server>> server = Server::Create(options.server, {});
   if (!server.ok()) return context.Fail(server.error());
 
   const std::string url = (*server)->url();
@@ -66,6 +58,8 @@ void SetupServe(CLI::App& app, Context& context) {
   const ServerLimits defaults;
   options->request_timeout_ms = defaults.request_timeout.count();
   options->idle_timeout_ms = defaults.idle_timeout.count();
+  options->sign_in_window_minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(defaults.sign_in_window).count();
 
   CLI::App* command = app.add_subcommand(
       "serve",
@@ -109,6 +103,28 @@ void SetupServe(CLI::App& app, Context& context) {
                       "Requests one client address may send at once / 每个客户端地址的突发请求数")
       ->capture_default_str()
       ->check(CLI::Range(1u, 10'000'000u));
+  command->add_option("--max-report-bytes", options->server.limits.max_report_bytes,
+                      "Body of a reader report, in bytes; above: 413 / 读者报告的请求体上限（字节）")
+      ->capture_default_str()
+      ->check(CLI::Range(256, 1 << 20));
+  command->add_option("--report-rate", options->server.limits.report_rate,
+                      "Reports per hour per client address after its burst; above: 429; "
+                      "0: no limit / 每个客户端地址每小时的报告数上限（0 为不限）")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1'000'000u));
+  command->add_option("--report-burst", options->server.limits.report_burst,
+                      "Reports one client address may send at once / 每个客户端地址的突发报告数")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1'000'000u));
+  command->add_option("--max-sign-in-failures", options->server.limits.max_sign_in_failures,
+                      "Failed editor sign-ins per client address within the window; then 429; "
+                      "0: no limit / 时间窗口内每个客户端地址的登录失败次数上限（0 为不限）")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1'000'000u));
+  command->add_option("--sign-in-window-minutes", options->sign_in_window_minutes,
+                      "The window of --max-sign-in-failures, in minutes / 登录失败计数的时间窗口（分钟）")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 10'080LL));
   command->add_option("--test-now", options->test_now,
                       "Fixed ISO 8601 instant used as \"now\" for opening hours, for tests; "
                       "default: the system clock / 测试用的固定“当前”时刻");

@@ -1,5 +1,7 @@
 #include "server/handlers.h"
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "ngodesk/calendar.h"
@@ -7,6 +9,7 @@
 
 #include "server/gzip.h"
 #include "server/html.h"
+#include "server/moderation_json.h"
 #include "server/request_target.h"
 #include "server/router.h"
 
@@ -18,7 +21,7 @@ namespace {
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'";
-constexpr std::string_view kJson = "application/json; charset=utf-8";
+constexpr std::string_view kJson = kJsonMediaType;
 constexpr std::string_view kDataCacheControl = "public, max-age=300";
 constexpr std::string_view kDocumentCacheControl = "public, max-age=3600";
 
@@ -189,6 +192,53 @@ Response HandleHealth(const Site& site) {
   return response;
 }
 
+// The longest history one request may ask for.
+constexpr std::size_t kMaxHistoryLimit = 1000;
+
+Response HandleHistory(const Site& site, const Request& request, const RequestTarget& target,
+                       const std::string& id) {
+  if (site.FindOffice(id) == nullptr) {
+    return NotFound("no office has the id '" + id + "'; GET /api/v1/offices lists the ids",
+                    "没有编号为“" + id + "”的办公室；GET /api/v1/offices 列出所有编号");
+  }
+  std::size_t limit = 100;
+  if (const std::optional<std::string_view> text = target.Param("limit")) {
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
+    if (error != std::errc() || end != text->data() + text->size() || limit < 1 ||
+        limit > kMaxHistoryLimit) {
+      return ErrorResponse(400, "invalid_argument",
+                           "the query parameter 'limit' is '" + std::string(*text) +
+                               "'; give a whole number from 1 to 1000",
+                           "查询参数“limit”为“" + std::string(*text) + "”；请给出 1 到 1000 之间的整数");
+    }
+  }
+  const std::vector<Change> changes = site.History(id, limit);
+  return RepresentationResponse(
+      request,
+      MakeRepresentation(std::string(kJson), HistoryToJson(id, changes),
+                         AcceptsGzip(request.accept_encoding)),
+      "no-cache");
+}
+
+Response StoreUnavailable() {
+  return ErrorResponse(503, "store_unavailable",
+                       "this server runs without a database, so it takes no reports and has no "
+                       "editor actions; start it with --db",
+                       "此服务器未使用数据库，因此不接受报告，也没有编辑操作；请用 --db 启动");
+}
+
+Response HandleEditorPage(const Request& request, const RequestTarget& target) {
+  Response response;
+  response.representation = MakeRepresentation(
+      "text/html; charset=utf-8",
+      RenderEditorPage(ChooseLanguage(target, request.accept_language)), false);
+  response.body = response.representation->body;
+  response.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  AddCommonHeaders(response);
+  return response;
+}
+
 Response Dispatch(const Site& site, const Request& request, const RequestTarget& target,
                   const RouteMatch& match) {
   const std::vector<std::string>& params = match.params;
@@ -216,6 +266,21 @@ Response Dispatch(const Site& site, const Request& request, const RequestTarget&
     case RouteId::kHomePage:
     case RouteId::kOfficePage:
       return HandlePage(site, request, target, match);
+    case RouteId::kApiHistory:
+      return HandleHistory(site, request, target, params[0]);
+    case RouteId::kFeed:
+      // Subscribers poll the feed, so caches revalidate each time with the ETag.
+      return RepresentationResponse(request, site.feed(), "no-cache");
+    case RouteId::kEditorPage:
+      return HandleEditorPage(request, target);
+    case RouteId::kApiReports:
+    case RouteId::kApiReport:
+    case RouteId::kApiAccept:
+    case RouteId::kApiReject:
+    case RouteId::kApiSession:
+    case RouteId::kApiCalls:
+    case RouteId::kApiCallsDue:
+      return StoreUnavailable();
   }
   return ErrorResponse(500, "internal", "no handler for the route", "该路由没有处理程序");
 }
@@ -227,6 +292,26 @@ std::string_view Response::Header(std::string_view name) const {
     if (key == name) return value;
   }
   return {};
+}
+
+Response MethodNotAllowed(std::string_view method, std::string_view allow) {
+  Response response = ErrorResponse(
+      405, "method_not_allowed",
+      "the method " + std::string(method) + " is not allowed here; use " + std::string(allow),
+      "此处不允许 " + std::string(method) + " 方法；请使用 " + std::string(allow));
+  response.headers.emplace_back("Allow", std::string(allow));
+  return response;
+}
+
+Response JsonResponse(unsigned status, std::string body) {
+  Response response;
+  response.status = status;
+  response.representation = MakeRepresentation(std::string(kJson), std::move(body), false);
+  response.body = response.representation->body;
+  response.headers.emplace_back("Content-Type", std::string(kJson));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  AddCommonHeaders(response);
+  return response;
 }
 
 Response TooManyRequestsResponse(std::chrono::seconds retry_after) {
@@ -266,13 +351,9 @@ Response HandleRequest(const Site& site, const Request& request) {
                     "此路径下没有 API 资源；GET /api/v1/openapi.json 列出所有资源");
   }
 
-  if (request.method != "GET" && request.method != "HEAD") {
-    Response response = ErrorResponse(
-        405, "method_not_allowed",
-        "the method " + std::string(request.method) + " is not allowed here; use GET or HEAD",
-        "此处不允许 " + std::string(request.method) + " 方法；请使用 GET 或 HEAD");
-    response.headers.emplace_back("Allow", std::string(kAllowedMethods));
-    return WithRoute(std::move(response), *match->route);
+  const bool head_of_get = request.method == "HEAD" && match->route->Allows("GET");
+  if (!head_of_get && !match->route->Allows(request.method)) {
+    return WithRoute(MethodNotAllowed(request.method, match->route->methods), *match->route);
   }
   return WithRoute(Dispatch(site, request, *target, *match), *match->route);
 }

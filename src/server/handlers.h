@@ -16,13 +16,26 @@
 
 namespace ngodesk::server {
 
+// A request as the handlers see it: views into the connection's parser,
+// valid until the response is written.
 struct Request {
   std::string_view method;  // as sent, e.g. "GET"
   std::string_view target;  // origin form, e.g. "/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E"
   std::string_view if_none_match;
   std::string_view accept_encoding;
   std::string_view accept_language;
-  std::chrono::sys_seconds now{};  // the server's clock: "now" for hours without ?at=
+  // The server's clock: "now" for hours without ?at=, for session expiry and
+  // for the times stored with reports, changes and calls.
+  std::chrono::sys_seconds now{};
+  std::string_view content_type{};
+  std::string_view cookie{};
+  std::string_view origin{};
+  std::string_view host{};
+  std::string_view csrf_token{};  // the X-CSRF-Token header
+  // A stable key of the client for the per-client limits (the peer address
+  // bytes); never logged.
+  std::string_view client{};
+  std::string_view body{};
 };
 
 // A response ready to send. `body` points into `representation` (or is empty
@@ -38,8 +51,21 @@ struct Response {
   std::string_view Header(std::string_view name) const;
 };
 
-// Handles one request with the site's data.
+// Handles one request with the site's data. A route that needs the store
+// (Route::uses_store) gets 503 here: the server sends those to
+// Corrections::Handle instead.
 Response HandleRequest(const Site& site, const Request& request);
+
+// The 405 response for a route that does not accept the request's method,
+// with the route's Allow header.
+Response MethodNotAllowed(std::string_view method, std::string_view allow);
+
+// The JSON media type of API responses.
+inline constexpr std::string_view kJsonMediaType = "application/json; charset=utf-8";
+
+// A response with a JSON body that is not cached (API answers to editors and
+// to POST requests).
+Response JsonResponse(unsigned status, std::string body);
 
 // The JSON error response {"error": {"code", "message", "message_zh"}} that
 // the connection code also uses for limits (408, 413, 414, 431, 503).

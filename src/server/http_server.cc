@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ngodesk/server.h"
+#include "server/corrections.h"
 #include "server/handlers.h"
 #include "server/rate_limiter.h"
 #include "server/site.h"
@@ -71,7 +72,10 @@ class ThrottledWarnings {
 // State shared by all connections of one server; read-only but for the
 // counter and the warning throttle.
 struct SharedState {
+  // The snapshot of a server without a database; with one, `corrections`
+  // keeps the current snapshot and handles every request.
   std::shared_ptr<const server::Site> site;
+  std::unique_ptr<server::Corrections> corrections;
   ServerLimits limits;
   std::unique_ptr<server::RateLimiter> rate_limiter;
   bool access_log = true;
@@ -302,13 +306,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void Respond() {
     const auto& request = parser_->get();
-    const server::Request view{
+    server::Request view{
         request.method_string(),         request.target(),
         request[http::field::if_none_match], request[http::field::accept_encoding],
         request[http::field::accept_language],
         shared_.fixed_now.value_or(
             std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())),
     };
+    view.content_type = request[http::field::content_type];
+    view.cookie = request[http::field::cookie];
+    view.origin = request[http::field::origin];
+    view.host = request[http::field::host];
+    view.csrf_token = request["X-CSRF-Token"];
+    view.client = client_key_;
+    view.body = request.body();
     logged_method_ = std::string(request.method_string());
     logged_path_ = LoggablePath(request.target());
 
@@ -324,6 +335,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
             request.version());
       return;
     }
+    if (shared_.corrections != nullptr) {
+      RespondLater(view);
+      return;
+    }
     try {
       response = server::HandleRequest(*shared_.site, view);
     } catch (const std::exception& error) {
@@ -334,6 +349,30 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     Write(std::move(response), request.keep_alive(), request.method() == http::verb::head,
           request.version());
+  }
+
+  // Lets Corrections respond, at once or from its store thread; the response
+  // is written on this connection's thread either way.
+  void RespondLater(const server::Request& view) {
+    const auto& request = parser_->get();
+    const bool keep_alive = request.keep_alive();
+    const bool head = request.method() == http::verb::head;
+    const unsigned version = request.version();
+    auto respond = [self = shared_from_this(), keep_alive, head,
+                    version](server::Response response) {
+      net::dispatch(self->socket_.get_executor(),
+                    [self, keep_alive, head, version, response = std::move(response)]() mutable {
+                      self->Write(std::move(response), keep_alive, head, version);
+                    });
+    };
+    try {
+      shared_.corrections->Handle(view, respond);
+    } catch (const std::exception& error) {
+      spdlog::error("request handler failed on {} {}: {}", logged_method_, logged_path_,
+                    error.what());
+      respond(server::ErrorResponse(500, "internal", "the server failed to process this request",
+                                    "服务器未能处理此请求"));
+    }
   }
 
   void Write(server::Response response, bool keep_alive, bool head, unsigned version) {
@@ -477,6 +516,9 @@ struct Server::Impl {
 
   ~Impl() {
     if (warm_up.joinable()) warm_up.join();
+    // The store thread posts responses to the io_contexts, so it stops
+    // while they still exist.
+    shared.corrections.reset();
   }
 
   void Accept() {
@@ -531,7 +573,15 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vecto
   if (!address.ok()) return address.error();
 
   auto impl = std::make_unique<Impl>(std::move(options));
-  impl->shared.site = server::Site::Build(std::move(offices));
+  if (impl->options.db_path.empty()) {
+    impl->shared.site = server::Site::Build(std::move(offices));
+  } else {
+    Result<std::unique_ptr<server::Corrections>> corrections = server::Corrections::Open(
+        impl->options.db_path, impl->options.limits, impl->options.data_version_poll);
+    if (!corrections.ok()) return corrections.error();
+    impl->shared.corrections = std::move(corrections).value();
+    impl->shared.site = impl->shared.corrections->site();
+  }
   impl->shared.limits = impl->options.limits;
   impl->shared.rate_limiter = std::make_unique<server::RateLimiter>(
       impl->options.limits.rate_limit, impl->options.limits.rate_burst);

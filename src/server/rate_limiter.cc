@@ -10,6 +10,11 @@ RateLimiter::RateLimiter(unsigned per_second, unsigned burst, std::size_t max_cl
       burst_(std::max(1u, burst)),
       max_clients_(std::max<std::size_t>(1, max_clients)) {}
 
+RateLimiter::RateLimiter(PerHour rate, unsigned burst, std::size_t max_clients)
+    : per_second_(rate.requests / 3600.0),
+      burst_(std::max(1u, burst)),
+      max_clients_(std::max<std::size_t>(1, max_clients)) {}
+
 double RateLimiter::Refilled(const Bucket& bucket, Clock::time_point now) const {
   const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
   // A clock that went backwards (it should not) refills nothing.
@@ -26,7 +31,7 @@ void RateLimiter::MakeRoom(Clock::time_point now) {
 }
 
 RateDecision RateLimiter::Admit(std::string_view client, Clock::time_point now) {
-  if (per_second_ == 0) return {};
+  if (per_second_ <= 0) return {};
   const std::lock_guard<std::mutex> lock(mutex_);
   auto it = buckets_.find(client);
   if (it == buckets_.end()) {

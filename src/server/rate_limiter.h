@@ -32,12 +32,18 @@ class RateLimiter {
   // `per_second` 0 turns the limit off; `burst` below 1 counts as 1.
   RateLimiter(unsigned per_second, unsigned burst, std::size_t max_clients = 10'000);
 
+  // A rate given per hour, for actions rarer than requests (reports).
+  struct PerHour {
+    unsigned requests = 0;  // 0 turns the limit off
+  };
+  RateLimiter(PerHour rate, unsigned burst, std::size_t max_clients = 10'000);
+
   // Counts one request of `client` (any stable key, e.g. the address bytes) at `now`.
   // Thread-safe.
   RateDecision Admit(std::string_view client, Clock::time_point now);
 
   bool enabled() const { return per_second_ > 0; }
-  unsigned per_second() const { return per_second_; }
+  double per_second() const { return per_second_; }
 
   // Buckets currently kept, for tests.
   std::size_t tracked_clients() const;
@@ -57,7 +63,7 @@ class RateLimiter {
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
   };
 
-  const unsigned per_second_;
+  const double per_second_;
   const double burst_;
   const std::size_t max_clients_;
   mutable std::mutex mutex_;

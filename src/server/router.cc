@@ -5,16 +5,31 @@
 namespace ngodesk::server {
 namespace {
 
+constexpr std::string_view kRead = "GET, HEAD";
+constexpr std::string_view kPost = "POST";
+
+// Routes that read the snapshot only are answered on the I/O threads; the
+// others go to the store thread.
 constexpr std::array kRoutes = {
-    Route{RouteId::kHomePage, "/", false},
-    Route{RouteId::kOfficePage, "/offices/{id}", false},
-    Route{RouteId::kAsset, "/assets/{path}", false},
-    Route{RouteId::kApiOffices, "/api/v1/offices", true},
-    Route{RouteId::kApiOffice, "/api/v1/offices/{id}", true},
-    Route{RouteId::kApiHours, "/api/v1/offices/{id}/hours", true},
-    Route{RouteId::kApiResolve, "/api/v1/resolve", true},
-    Route{RouteId::kApiHealth, "/api/v1/health", true},
-    Route{RouteId::kApiOpenApi, "/api/v1/openapi.json", true},
+    Route{RouteId::kHomePage, "/", false, kRead, false},
+    Route{RouteId::kOfficePage, "/offices/{id}", false, kRead, false},
+    Route{RouteId::kAsset, "/assets/{path}", false, kRead, false},
+    Route{RouteId::kFeed, "/feed.atom", false, kRead, false},
+    Route{RouteId::kEditorPage, "/editor", false, kRead, false},
+    Route{RouteId::kApiOffices, "/api/v1/offices", true, kRead, false},
+    Route{RouteId::kApiOffice, "/api/v1/offices/{id}", true, kRead, false},
+    Route{RouteId::kApiHours, "/api/v1/offices/{id}/hours", true, kRead, false},
+    Route{RouteId::kApiHistory, "/api/v1/offices/{id}/history", true, kRead, false},
+    Route{RouteId::kApiResolve, "/api/v1/resolve", true, kRead, false},
+    Route{RouteId::kApiHealth, "/api/v1/health", true, kRead, false},
+    Route{RouteId::kApiOpenApi, "/api/v1/openapi.json", true, kRead, false},
+    Route{RouteId::kApiReports, "/api/v1/reports", true, "GET, HEAD, POST", true},
+    Route{RouteId::kApiReport, "/api/v1/reports/{id}", true, kRead, true},
+    Route{RouteId::kApiAccept, "/api/v1/reports/{id}/accept", true, kPost, true},
+    Route{RouteId::kApiReject, "/api/v1/reports/{id}/reject", true, kPost, true},
+    Route{RouteId::kApiSession, "/api/v1/session", true, "GET, HEAD, POST, DELETE", true},
+    Route{RouteId::kApiCalls, "/api/v1/calls", true, kPost, true},
+    Route{RouteId::kApiCallsDue, "/api/v1/calls/due", true, kRead, true},
 };
 
 std::vector<std::string_view> SplitPattern(std::string_view pattern) {
@@ -58,6 +73,16 @@ std::optional<RouteMatch> MatchOne(const Route& route, const std::vector<std::st
 }
 
 }  // namespace
+
+bool Route::Allows(std::string_view method) const {
+  std::string_view rest = methods;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(", ");
+    if (rest.substr(0, comma) == method) return true;
+    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
+  }
+  return false;
+}
 
 std::span<const Route> Routes() { return kRoutes; }
 

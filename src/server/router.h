@@ -24,6 +24,16 @@ enum class RouteId {
   kApiResolve,   // GET /api/v1/resolve?q=&procedure=
   kApiHealth,    // GET /api/v1/health
   kApiOpenApi,   // GET /api/v1/openapi.json
+  kApiHistory,   // GET /api/v1/offices/{id}/history?limit=
+  kApiReports,   // POST /api/v1/reports (anyone); GET /api/v1/reports?status= (editors)
+  kApiReport,    // GET /api/v1/reports/{id} (editors)
+  kApiAccept,    // POST /api/v1/reports/{id}/accept (editors)
+  kApiReject,    // POST /api/v1/reports/{id}/reject (editors)
+  kApiSession,   // POST, GET, DELETE /api/v1/session: editor sign-in
+  kApiCalls,     // POST /api/v1/calls (editors)
+  kApiCallsDue,  // GET /api/v1/calls/due?older_than_days= (editors)
+  kFeed,         // GET /feed.atom: the Atom feed of accepted changes
+  kEditorPage,   // GET /editor: the editor page
 };
 
 struct Route {
@@ -32,13 +42,19 @@ struct Route {
   // segment; a final "{path}" of an asset route matches one or more.
   std::string_view pattern;
   bool api;  // under /api/v1: errors are JSON and the route is in the OpenAPI document
+  // The methods the route accepts, as sent in the Allow header of a 405.
+  // HEAD comes with every GET.
+  std::string_view methods;
+  // True when the route reads or writes the store, so that its requests go
+  // to the store thread (see corrections.h) instead of the snapshot.
+  bool uses_store;
+
+  // True when `method` is one of `methods`.
+  bool Allows(std::string_view method) const;
 };
 
-// Every route; each accepts GET and HEAD only.
+// Every route.
 std::span<const Route> Routes();
-
-// The methods every route accepts, as sent in an Allow header.
-inline constexpr std::string_view kAllowedMethods = "GET, HEAD";
 
 struct RouteMatch {
   const Route* route = nullptr;

@@ -9,6 +9,7 @@
 #include "ngodesk/embedded.h"
 #include "ngodesk/office_json.h"
 #include "ngodesk/resolver.h"
+#include "server/atom_feed.h"
 #include "server/gzip.h"
 
 NGODESK_DECLARE_EMBEDDED(ngodesk_openapi_json)
@@ -56,8 +57,16 @@ const std::string& Representation::gzip_body() const {
 std::string_view EmbeddedOpenApiDocument() { return NGODESK_EMBEDDED_VIEW(ngodesk_openapi_json); }
 
 std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<const Asset> assets) {
+  return FromContent({std::move(offices), {}}, assets);
+}
+
+std::shared_ptr<const Site> Site::FromContent(SiteContent content, std::span<const Asset> assets,
+                                              std::shared_ptr<ResolutionCache> resolutions) {
   constexpr std::string_view kJson = "application/json; charset=utf-8";
   auto site = std::shared_ptr<Site>(new Site());
+  site->resolutions_ =
+      resolutions != nullptr ? std::move(resolutions) : std::make_shared<ResolutionCache>();
+  std::vector<Office>& offices = content.offices;
   std::sort(offices.begin(), offices.end(),
             [](const Office& a, const Office& b) { return a.id < b.id; });
 
@@ -71,6 +80,12 @@ std::shared_ptr<const Site> Site::Build(std::vector<Office> offices, std::span<c
     site->hours_[offices[i].id] = PrepareHours(offices[i]);
   }
   site->offices_ = std::move(offices);
+
+  site->changes_ = std::move(content.changes);
+  const std::size_t feed_entries = std::min(site->changes_.size(), kFeedEntries);
+  site->feed_ = MakeRepresentation(
+      "application/atom+xml; charset=utf-8",
+      RenderAtomFeed(std::span(site->changes_).first(feed_entries), site->offices_));
 
   site->openapi_ = MakeRepresentation(std::string(kJson), std::string(EmbeddedOpenApiDocument()));
   for (const Asset& asset : assets) {
@@ -88,6 +103,7 @@ void Site::Warm() const {
   office_list_->gzip_body();
   for (const auto& [id, representation] : office_json_) representation->gzip_body();
   openapi_->gzip_body();
+  feed_->gzip_body();
   for (const auto& [path, representation] : assets_) representation->gzip_body();
 }
 
@@ -111,19 +127,36 @@ std::shared_ptr<const Representation> Site::asset(std::string_view path) const {
   return it == assets_.end() ? nullptr : it->second;
 }
 
+std::vector<Change> Site::History(std::string_view office_id, std::size_t limit) const {
+  std::vector<Change> history;
+  for (const Change& change : changes_) {
+    if (history.size() >= limit) break;
+    if (change.office_id == office_id) history.push_back(change);
+  }
+  return history;
+}
+
 std::shared_ptr<const Representation> Site::cached_resolution(std::string_view key) const {
-  const std::shared_lock lock(resolution_mutex_);
-  const auto it = resolutions_.find(key);
-  return it == resolutions_.end() ? nullptr : it->second;
+  return resolutions_->Find(key);
 }
 
 void Site::CacheResolution(std::string key,
                            std::shared_ptr<const Representation> representation) const {
-  const std::unique_lock lock(resolution_mutex_);
+  resolutions_->Insert(std::move(key), std::move(representation));
+}
+
+std::shared_ptr<const Representation> ResolutionCache::Find(std::string_view key) const {
+  const std::shared_lock lock(mutex_);
+  const auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : it->second;
+}
+
+void ResolutionCache::Insert(std::string key, std::shared_ptr<const Representation> representation) {
+  const std::unique_lock lock(mutex_);
   // Emptying the whole cache keeps this simple and bounded; popular searches
   // come back within a few requests.
-  if (resolutions_.size() >= kMaxCachedResolutions) resolutions_.clear();
-  resolutions_.insert_or_assign(std::move(key), std::move(representation));
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_.insert_or_assign(std::move(key), std::move(representation));
 }
 
 }  // namespace ngodesk::server

@@ -1,8 +1,9 @@
-// The immutable data a running server responds with: the offices read from the
-// store once at start, their JSON bodies prepared once with gzip forms and
-// ETags, the OpenAPI document and the files embedded from web/. Built before
-// the server starts and shared read-only by every thread, so requests never
-// lock and never touch the store.
+// The immutable data a running server responds with: the offices and the
+// history of accepted changes read from the store, their JSON bodies and the
+// Atom feed prepared once with gzip forms and ETags, the OpenAPI document and
+// the files embedded from web/. A Site is shared read-only by every thread, so
+// requests never lock and never touch the store. After a change the server
+// builds a new Site and swaps it in, and requests in flight keep the old one.
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ngodesk/moderation.h"
 #include "ngodesk/office.h"
 #include "server/hours_api.h"
 
@@ -56,6 +58,31 @@ std::span<const Asset> EmbeddedAssets();
 // The OpenAPI 3 document of the JSON API (docs/openapi.json, embedded).
 std::string_view EmbeddedOpenApiDocument();
 
+// GET /api/v1/resolve bodies made earlier, by procedure and query. They
+// depend only on the bundled place finder, which never changes while the
+// server runs, so every Site of one server shares one cache.
+class ResolutionCache {
+ public:
+  // The body kept for `key`, or nullptr. Thread-safe.
+  std::shared_ptr<const Representation> Find(std::string_view key) const;
+
+  // Keeps `representation` for `key`. The cache holds at most kMaxEntries
+  // bodies and is emptied when full. Thread-safe.
+  void Insert(std::string key, std::shared_ptr<const Representation> representation);
+
+  static constexpr std::size_t kMaxEntries = 1024;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Representation>, std::less<>> entries_;
+};
+
+// What a Site is built from: the offices and their accepted changes.
+struct SiteContent {
+  std::vector<Office> offices;  // need not be sorted
+  std::vector<Change> changes;  // newest first
+};
+
 class Site {
  public:
   // Prepares every body in identity form. `offices` need not be sorted.
@@ -63,6 +90,12 @@ class Site {
   // finder's index, gzip forms) are left to Warm or to their first use.
   static std::shared_ptr<const Site> Build(std::vector<Office> offices,
                                            std::span<const Asset> assets = EmbeddedAssets());
+
+  // Builds a Site with a history and its feed. A new Site of the same
+  // server passes the `resolutions` of the one it replaces.
+  static std::shared_ptr<const Site> FromContent(
+      SiteContent content, std::span<const Asset> assets = EmbeddedAssets(),
+      std::shared_ptr<ResolutionCache> resolutions = nullptr);
 
   // Builds what requests would otherwise build on first use: the bundled
   // place finder and every gzip form. Safe to run on a background thread
@@ -90,16 +123,27 @@ class Site {
   // The embedded file at this path, or nullptr.
   std::shared_ptr<const Representation> asset(std::string_view path) const;
 
+  // Accepted changes of all offices, newest first.
+  const std::vector<Change>& changes() const { return changes_; }
+
+  // The office's accepted changes, newest first, at most `limit`.
+  std::vector<Change> History(std::string_view office_id, std::size_t limit) const;
+
+  // GET /feed.atom: the latest kFeedEntries changes of all offices.
+  const std::shared_ptr<const Representation>& feed() const { return feed_; }
+
+  static constexpr std::size_t kFeedEntries = 50;
+
   // A GET /api/v1/resolve body made earlier for this key (procedure and
   // query), or nullptr. The bundled place finder never changes while the
   // server runs, so a repeated search can reuse the body. Thread-safe.
   std::shared_ptr<const Representation> cached_resolution(std::string_view key) const;
 
   // Keeps `representation` for `key`. The cache holds at most
-  // kMaxCachedResolutions bodies and is emptied when full. Thread-safe.
+  // ResolutionCache::kMaxEntries bodies and is emptied when full. Thread-safe.
   void CacheResolution(std::string key, std::shared_ptr<const Representation> representation) const;
 
-  static constexpr std::size_t kMaxCachedResolutions = 1024;
+  static constexpr std::size_t kMaxCachedResolutions = ResolutionCache::kMaxEntries;
 
  private:
   std::vector<Office> offices_;
@@ -109,8 +153,9 @@ class Site {
   std::map<std::string, PreparedHours, std::less<>> hours_;
   std::shared_ptr<const Representation> openapi_;
   std::map<std::string, std::shared_ptr<const Representation>, std::less<>> assets_;
-  mutable std::shared_mutex resolution_mutex_;
-  mutable std::map<std::string, std::shared_ptr<const Representation>, std::less<>> resolutions_;
+  std::vector<Change> changes_;
+  std::shared_ptr<const Representation> feed_;
+  std::shared_ptr<ResolutionCache> resolutions_;
 };
 
 }  // namespace ngodesk::server

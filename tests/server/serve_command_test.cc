@@ -107,6 +107,7 @@ TEST_P(ServeCommandTest, StopsCleanlyOnSignal) {
       std::filesystem::temp_directory_path() /
       ("ngodesk-serve-test-" + std::to_string(::getpid()) + "-" + std::to_string(GetParam())) /
       "ngodesk.db";
+  std::filesystem::create_directories(db.parent_path());
   {
     ServeProcess serve(db.string());
     const std::smatch url =
@@ -148,6 +149,7 @@ std::string RunCli(const std::string& arguments) {
 TEST(ServeCommand, HoursJsonMatchesCli) {
   const std::filesystem::path db = std::filesystem::temp_directory_path() /
                                    ("ngodesk-hours-test-" + std::to_string(::getpid())) / "n.db";
+  std::filesystem::create_directories(db.parent_path());
   const std::string common = "--lang en --db " + db.string() + " hours jiangsu --json --at 2026-02-17T10:00+08:00";
   const nlohmann::json status = nlohmann::json::parse(RunCli(common));
   const nlohmann::json week = nlohmann::json::parse(RunCli(common + " --week"));
