@@ -47,7 +47,7 @@ function officeName(id) {
 }
 
 // Runs an editor action with the session's CSRF token. A 401 ends the
-// session on the page; other errors go back to the caller.
+// session on the page and throws SessionEnded; other errors are rethrown.
 async function editorRequest(method, path, body) {
   try {
     return await requestJson(method, API + path, {body, csrf: state.session && state.session.csrf_token});
@@ -371,14 +371,21 @@ function renderCallForm() {
   fillOffices();
 }
 
-async function fillOffices() {
-  if (!state.offices) {
-    try {
-      state.offices = (await requestJson('GET', `${API}/offices`)).offices.slice().sort((a, b) => (a.id < b.id ? -1 : 1));
-    } catch (error) {
-      return;
-    }
+// The directory's offices sorted by id, fetched once; null when the
+// request failed.
+let officesRequest = null;
+function loadOffices() {
+  if (!officesRequest) {
+    officesRequest = requestJson('GET', `${API}/offices`)
+      .then((directory) => directory.offices.slice().sort((a, b) => (a.id < b.id ? -1 : 1)))
+      .catch(() => null);
   }
+  return officesRequest;
+}
+
+async function fillOffices() {
+  state.offices = await loadOffices();
+  if (!state.offices) return;
   ui.callOffice.replaceChildren(el('option', {value: '', text: t('editorChooseOffice')}));
   for (const office of state.offices) ui.callOffice.append(el('option', {value: office.id, text: pick(office.name)}));
 }
@@ -432,7 +439,7 @@ async function loadDue() {
         'tr',
         {},
         el('td', {text: pick(entry.office_name) || entry.office}),
-        el('td', {}, readerText('span', entry.phone.text)),
+        el('td', {class: 'due-phone'}, readerText('span', entry.phone.text)),
         el('td', {text: latest}),
         el('td', {}, hours.text ? readerText('span', hours.text, {lang: 'zh-Hans'}) : el('code', {text: hours.expression || ''})),
         el('td', {}, el('button', {type: 'button', text: t('editorCallThis'), onclick: () => prepareCall(entry.office, entry.phone)})),
@@ -460,23 +467,11 @@ async function loadDue() {
 async function start() {
   ({TRANSLATIONS: T} = await import('/assets/i18n.js'));
   state.lang = chooseLanguage();
-  try {
-    state.session = await requestJson('GET', `${API}/session`);
-  } catch (error) {
-    state.session = null;
-  }
-  fillOfficeNames();
+  // The queue names offices by their names in the directory.
+  const [session, offices] = await Promise.all([requestJson('GET', `${API}/session`).catch(() => null), loadOffices()]);
+  state.session = session;
+  state.offices = offices;
   render();
-}
-
-// The office names of the queue come from the directory.
-async function fillOfficeNames() {
-  try {
-    state.offices = (await requestJson('GET', `${API}/offices`)).offices.slice().sort((a, b) => (a.id < b.id ? -1 : 1));
-  } catch (error) {
-    return;
-  }
-  if (state.session) loadQueue();
 }
 
 start();

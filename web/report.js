@@ -1,8 +1,8 @@
 // The "Report a problem" form of an office card: a modal dialog that sends
-// POST /api/v1/reports. The office, the field and the published value the
-// report is about are filled in from the card; the reader gives the new value,
-// optional evidence and an optional contact email. Errors of the server are
-// shown in the page language next to the input of the member they name.
+// POST /api/v1/reports. The card fills in the office, the field and the
+// published value. The reader gives the new value, optional evidence and an
+// optional contact email. Errors of the server are shown in the page language
+// next to the input of the member they name.
 import {ApiError, el, errorMessage, readerText, REPORT_FIELDS, requestJson} from './common.js';
 
 // The members of a report that have an input in the form. An error naming

@@ -32,11 +32,35 @@ export function ngodeskBinary() {
   return process.argv[2] || process.env.NGODESK_BIN || path.join(sourceDir, 'build', 'ngodesk');
 }
 
-// Starts `ngodesk serve --listen 127.0.0.1:0 --test-now NOW` on a new
-// database and resolves with {url, stop} once the server prints its address.
-export async function startServer({now}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ngodesk-browser-'));
-  const args = ['--db', path.join(dir, 'ngodesk.db'), 'serve', '--listen', '127.0.0.1:0', '--no-access-log'];
+// A new temporary directory for a test database; the caller removes it.
+export function makeTempDir() {
+  return mkdtempSync(path.join(tmpdir(), 'ngodesk-browser-'));
+}
+
+// Runs `ngodesk --db DB ARGS...` to completion and resolves with its stdout;
+// rejects with stdout and stderr when it exits with a status other than 0.
+export function runCli(db, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ngodeskBinary(), ['--lang', 'en', '--db', db, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`ngodesk ${args.join(' ')} exited with status ${code}:\n${stdout}${stderr}`));
+    });
+  });
+}
+
+// Starts `ngodesk serve --listen 127.0.0.1:0 --test-now NOW` and resolves
+// with {url, stop} once the server prints its address. The database is
+// `db`, else a new one in a temporary directory that stop() removes.
+// `args` are more serve options, e.g. limits.
+export async function startServer({now, db, args: extraArgs = []}) {
+  const dir = db ? null : makeTempDir();
+  const args = ['--db', db || path.join(dir, 'ngodesk.db'), 'serve', '--listen', '127.0.0.1:0', '--no-access-log', ...extraArgs];
   if (now) args.push('--test-now', now);
   const child = spawn(ngodeskBinary(), args, {stdio: ['ignore', 'pipe', 'pipe']});
   let output = '';
@@ -63,7 +87,7 @@ export async function startServer({now}) {
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dir, {recursive: true, force: true});
+    if (dir) rmSync(dir, {recursive: true, force: true});
   };
   return {url, stop};
 }
