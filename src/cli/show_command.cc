@@ -98,6 +98,11 @@ void AddNumbers(RecordWriter& record, const std::string& label,
     record.Add(Numbered(label, i, numbers.size()), line);
 
     if (number.confirmed()) record.Continue("confirmed on 确认于 " + number.confirmed_on);
+    if (number.possibly_out_of_date()) {
+      record.Continue("possibly out of date: a call on " + number.last_failed_call_on +
+                      " did not reach the office 可能已过时：" + number.last_failed_call_on +
+                      " 的通话未能接通");
+    }
     if (number.area_code_inferred) {
       record.Continue("area code inferred from the number before 区号取自前一号码");
     }
@@ -130,6 +135,10 @@ void AddProvenance(RecordWriter& record, const Office& office) {
     record.Add("Correction 更正", correction.field + ": \"" + correction.published + "\" -> \"" +
                                       correction.corrected + "\"");
     record.Continue(correction.reason);
+  }
+  for (const FieldChange& change : office.field_changes) {
+    record.Add("Changed 更改", change.field + " " + change.changed_at + " (history 历史记录 " +
+                                   std::to_string(change.change_id) + ")");
   }
 }
 
