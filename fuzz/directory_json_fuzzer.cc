@@ -11,6 +11,23 @@
 #include "ngodesk/office_json.h"
 #include "ngodesk/store.h"
 
+namespace {
+
+std::vector<ngodesk::Office> WithoutDerivedFields(std::vector<ngodesk::Office> offices) {
+  for (ngodesk::Office& office : offices) {
+    office.field_changes.clear();
+    for (auto* numbers : {&office.phones, &office.faxes}) {
+      for (ngodesk::PhoneNumber& number : *numbers) {
+        number.confirmed_on.clear();
+        number.last_failed_call_on.clear();
+      }
+    }
+  }
+  return offices;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   ngodesk::Result<std::vector<ngodesk::Office>> offices = ngodesk::DirectoryFromJson(text);
@@ -27,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!store.ok()) std::abort();
   if (!store->ReplaceOffices(sorted).ok()) return 0;
   ngodesk::Result<std::vector<ngodesk::Office>> stored = store->ListOffices();
-  if (!stored.ok() || *stored != sorted) std::abort();
+  if (!stored.ok()) std::abort();
+  // The store derives each number's call state from its call log and the
+  // field changes from its history, so those are compared without them.
+  if (WithoutDerivedFields(*stored) != WithoutDerivedFields(sorted)) std::abort();
   return 0;
 }
