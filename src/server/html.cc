@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ngodesk/calendar.h"
+#include "ngodesk/moderation.h"
 #include "ngodesk/opening_hours.h"
 #include "ngodesk/resolver.h"
 
@@ -13,6 +14,10 @@ namespace ngodesk::server {
 namespace {
 
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
+
+// The number of accepted changes an office card lists; the history route
+// of the API gives more.
+constexpr std::size_t kHistoryOnCard = 20;
 
 // Text in the page's language.
 class Writer {
@@ -384,6 +389,63 @@ void WriteLinks(Writer& page, const Office& office, const std::vector<std::strin
   page.Raw("</ul>\n");
 }
 
+std::string_view FieldLabel(const Writer& page, ReportField field) {
+  switch (field) {
+    case ReportField::kPhones: return page.Pick("Telephone", "电话");
+    case ReportField::kFax: return page.Pick("Fax", "传真");
+    case ReportField::kAddresses: return page.Pick("Address", "地址");
+    case ReportField::kHours: return page.Pick("Hours", "办公时间");
+    case ReportField::kEmails: return page.Pick("Email", "电子邮件");
+    case ReportField::kWebsites: return page.Pick("Website", "网站");
+    case ReportField::kOther: break;
+  }
+  return page.Pick("Other", "其他");
+}
+
+// One accepted change: date, field, editor, old → new value and evidence.
+// Every text but the date and the field came from a reader or an editor.
+void WriteChange(Writer& page, const Change& change) {
+  page.Raw("<li><p><time datetime=\"").Text(change.changed_at).Raw("\">");
+  page.Text(change.changed_at.substr(0, 10)).Raw("</time> · <strong>");
+  page.Text(FieldLabel(page, change.field)).Raw("</strong> · ").Label("by ", "编辑：");
+  page.ReaderText(change.editor).Raw("</p>\n<p>");
+  if (change.old_value.empty()) {
+    page.Label("(added)", "（新增）");
+  } else {
+    page.Raw("<del>").ReaderText(change.old_value).Raw("</del>");
+  }
+  page.Raw(" → ");
+  if (change.new_value.empty()) {
+    page.Label("(removed)", "（删除）");
+  } else {
+    page.Raw("<ins>").ReaderText(change.new_value).Raw("</ins>");
+  }
+  page.Raw("</p>\n");
+  if (!change.evidence.empty()) {
+    page.Raw("<p class=\"change-evidence\">").Label("Evidence: ", "依据：");
+    page.ReaderText(change.evidence).Raw("</p>\n");
+  }
+  page.Raw("</li>\n");
+}
+
+// The office's accepted changes, newest first, and the feed of all changes.
+void WriteHistory(Writer& page, const std::vector<Change>& history) {
+  page.Raw("<h2>").Label("History of changes", "更改记录").Raw("</h2>\n");
+  if (history.empty()) {
+    page.Raw("<p>").Label("No change has been accepted since the list was published.",
+                          "名录公布以来尚无采纳的更改。");
+    page.Raw("</p>\n");
+  } else {
+    page.Raw("<ol class=\"changes\">\n");
+    for (const Change& change : history) WriteChange(page, change);
+    page.Raw("</ol>\n");
+  }
+  page.Raw("<p><a href=\"/feed.atom\" type=\"application/atom+xml\">");
+  page.Label("Follow the accepted changes of all offices (Atom feed)",
+             "订阅所有机关已采纳的更改（Atom 源）");
+  page.Raw("</a></p>\n");
+}
+
 // Reports are sent by the script of the page; without it, through the API.
 void WriteReportNote(Writer& page) {
   page.Raw("<h2>").Label("Something wrong or missing?", "信息有误或缺漏？").Raw("</h2>\n");
@@ -397,7 +459,7 @@ void WriteReportNote(Writer& page) {
 }
 
 void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* hours,
-                     std::chrono::sys_seconds now) {
+                     const std::vector<Change>& history, std::chrono::sys_seconds now) {
   page.Raw("<article class=\"office-card\">\n<h1>").Text(page.Pick(office.name)).Raw("</h1>\n");
   const std::string_view other = page.chinese() ? office.name.en : office.name.zh;
   if (!other.empty()) {
@@ -417,6 +479,7 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
   WriteLinks(page, office, office.websites, "websites", "", "Websites", "网站");
   WriteHours(page, office, hours, now);
   WriteReportNote(page);
+  WriteHistory(page, history);
   WriteSources(page, office);
   page.Raw("<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
   page.Label("All offices", "全部机关").Raw("</a></p>\n</article>\n");
@@ -533,7 +596,8 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
     return response;
   }
   WriteHead(page, FinderAssets(&site), std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
-  WriteOfficeCard(page, *office, site.hours(office->id), request.now);
+  WriteOfficeCard(page, *office, site.hours(office->id), site.History(office->id, kHistoryOnCard),
+                  request.now);
   WriteFoot(page);
   return HtmlResponse(request, 200, page.Take());
 }
