@@ -12,13 +12,15 @@
 'use strict';
 
 (() => {
-  const LANG_KEY = 'ngodesk-lang';
   const API = '/api/v1';
 
   let T = null; // the translations, loaded from i18n.js
   let el = null; // the element builder of common.js
   let readerText = null; // common.js: reader text with its invisible characters revealed
   let dateOf = null; // common.js: "2026-12-04" from an instant
+  let chooseLanguage = null; // common.js: the page language
+  let rememberLanguage = null; // common.js
+  let htmlLang = null; // common.js: "zh-Hans" or "en" for a page language
   let openReportForm = null; // report.js
   const state = {
     lang: 'en',
@@ -49,28 +51,6 @@
     if (!pair) return '';
     const first = state.lang === 'zh' ? pair.zh : pair.en;
     return first || (state.lang === 'zh' ? pair.en : pair.zh) || '';
-  }
-
-  function htmlLang(lang) {
-    return lang === 'zh' ? 'zh-Hans' : 'en';
-  }
-
-  function chooseLanguage() {
-    const fromUrl = new URLSearchParams(location.search).get('lang');
-    if (fromUrl === 'zh' || fromUrl === 'en') return fromUrl;
-    try {
-      const stored = localStorage.getItem(LANG_KEY);
-      if (stored === 'zh' || stored === 'en') return stored;
-    } catch (e) {
-      // Storage may be disabled; the choice then lasts for this page only.
-    }
-    for (const tag of navigator.languages || [navigator.language || '']) {
-      const lower = String(tag).toLowerCase();
-      if (lower === 'zh' || lower.startsWith('zh-')) return 'zh';
-      if (lower === 'en' || lower.startsWith('en-')) return 'en';
-    }
-    // The server chose from Accept-Language when it rendered the page.
-    return document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   }
 
   // ---- DOM helpers ------------------------------------------------------
@@ -292,11 +272,7 @@
 
   function setLanguage(lang) {
     state.lang = lang;
-    try {
-      localStorage.setItem(LANG_KEY, lang);
-    } catch (e) {
-      // Not remembered when storage is disabled.
-    }
+    rememberLanguage(lang);
     buildFrame();
     const pressed = document.querySelector(`.lang-button[data-lang="${lang}"]`);
     if (pressed) pressed.focus();
@@ -921,7 +897,7 @@
   async function start() {
     const [i18n, common, report] = await Promise.all([import('/assets/i18n.js'), import('/assets/common.js'), import('/assets/report.js')]);
     T = i18n.TRANSLATIONS;
-    ({el, readerText, dateOf} = common);
+    ({el, readerText, dateOf, chooseLanguage, rememberLanguage, htmlLang} = common);
     ({openReportForm} = report);
     state.lang = chooseLanguage();
     buildFrame();

@@ -127,6 +127,7 @@ export function chooseLanguage() {
     if (lower === 'zh' || lower.startsWith('zh-')) return 'zh';
     if (lower === 'en' || lower.startsWith('en-')) return 'en';
   }
+  // The server chose from Accept-Language when it rendered the page.
   return document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 

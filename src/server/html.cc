@@ -446,7 +446,8 @@ void WriteHistory(Writer& page, const std::vector<Change>& history) {
   page.Raw("</a></p>\n");
 }
 
-// Reports are sent by the script of the page; without it, through the API.
+// A note that the script of the page sends reports, and that readers
+// without it can use the API.
 void WriteReportNote(Writer& page) {
   page.Raw("<h2>").Label("Something wrong or missing?", "信息有误或缺漏？").Raw("</h2>\n");
   page.Raw("<p class=\"report-needs-js\">");

@@ -1,11 +1,11 @@
 // The whole path of a correction in Debian's chromium, against a real
-// `ngodesk serve`: a reader reports a new number on the Jiangsu card and sends
-// a second report whose evidence contains a script tag and invisible
-// characters; an editor (created with the CLI) signs in on /editor, sees both
-// reports as text, accepts the first and rejects the second; the card, its
-// history and the Atom feed then show the new number. A failed verification
-// call marks a number as possibly out of date. A second server with low
-// limits answers 413 and 429, which the report form shows.
+// `ngodesk serve`. A reader reports a new number on the Jiangsu card, then a
+// second report whose evidence contains a script tag and invisible
+// characters. An editor, created with the CLI, signs in on /editor, finds both
+// reports shown as text, accepts the first and rejects the second. The card,
+// its history and the Atom feed then show the new number. A failed
+// verification call marks a number as possibly out of date. A second server
+// with low limits returns 413 and 429, and the report form shows both.
 //
 //   node tests/browser/corrections.test.mjs [path/to/ngodesk]
 import assert from 'node:assert/strict';
@@ -35,7 +35,8 @@ before(async () => {
   const match = /\b[0-9a-f]{64}\b/.exec(output);
   assert.ok(match, `a 64-digit hex token in the output of editor add:\n${output}`);
   token = match[0];
-  server = await startServer({now: NOW, db});
+  // Room for every report of these tests; the limits have a test of their own.
+  server = await startServer({now: NOW, db, args: ['--report-burst', '50']});
   browser = await launchBrowser({locale: 'en-US'});
   page = browser.context.pages()[0] || (await browser.context.newPage());
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -122,6 +123,20 @@ test('invalid value shown at its field', async () => {
   assert.ok((await error.textContent()).length > 0);
   assert.equal(await dialog.locator('#report-proposed').getAttribute('aria-invalid'), 'true');
   await dialog.getByRole('button', {name: 'Cancel'}).click();
+});
+
+test('error shown in Chinese', async () => {
+  await page.goto(new URL('/offices/jiangsu?lang=zh', server.url).href);
+  await page.locator('.office-card[data-office="jiangsu"]').waitFor();
+  await page.getByRole('button', {name: '报告其他问题或添加信息'}).click();
+  const dialog = page.locator('dialog[open]');
+  await dialog.getByLabel('项目：').selectOption('emails');
+  await dialog.locator('#report-proposed').fill('not an email');
+  await dialog.getByRole('button', {name: '发送报告'}).click();
+  const error = dialog.locator('#report-proposed-error');
+  await error.waitFor({state: 'visible'});
+  assert.match(await error.textContent(), /[\u4e00-\u9fff]/);
+  await dialog.getByRole('button', {name: '取消'}).click();
 });
 
 test('reader reports hostile evidence', async () => {

@@ -1,7 +1,8 @@
-// Tests of the server-rendered pages' corrections parts: the call badges of
-// numbers, the history of accepted changes with reader text escaped and its
-// invisible characters shown, the feed link in every head, the note for
-// readers without JavaScript and the editor page's shell.
+// Tests of the corrections parts of the server-rendered pages. They cover the
+// call badges of numbers and the history of accepted changes, whose reader
+// text is escaped with its invisible characters shown. They also cover the
+// feed link in every head, the note for readers without JavaScript and the
+// editor page's shell.
 #include "server/html.h"
 
 #include <gtest/gtest.h>
