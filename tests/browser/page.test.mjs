@@ -238,6 +238,8 @@ test('print shows one office per page', async () => {
     assert.equal(await page.locator('#offices').isVisible(), false);
     assert.equal(await page.locator('.office-card').isVisible(), true);
     assert.equal(await page.locator('.office-card').evaluate((card) => getComputedStyle(card).breakAfter), 'page');
+    assert.equal(await page.locator('.report-button').first().isVisible(), false, 'report buttons are not printed');
+    assert.equal(await page.locator('.history').isVisible(), true, 'the history is printed');
   } finally {
     await page.emulateMedia({media: 'screen'});
   }
