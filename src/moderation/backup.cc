@@ -72,8 +72,8 @@ std::string QueryText(const store::Connection& connection, const char* sql) {
   return row.ok() && *row ? statement->Text(0) : std::string();
 }
 
-// Checks that `path` is an SQLite database that passes quick_check, with a
-// schema version this binary knows and the office table.
+// Checks that `path` is an SQLite database that passes quick_check, with the
+// office table and a schema version from 1 to this binary's latest.
 Status CheckBackup(const std::string& path) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
@@ -104,10 +104,9 @@ Error FileError(const std::string& what_en, const std::string& what_zh, const st
   return Error::Io(what_en + " (" + error.message() + ").", what_zh + "（" + error.message() + "）。");
 }
 
-// Moves the database at `path` out of WAL mode's side files: a checkpoint
-// writes the WAL into the file and truncates it, and closing the last
-// connection deletes it. A -wal file left beside a replaced database would
-// be replayed onto it.
+// Writes the WAL of the database at `path` into the main file and truncates
+// it, and closing the last connection deletes it. A -wal file left beside a
+// replaced database would be replayed onto it.
 Status CheckpointAndClose(const std::string& path) {
   std::error_code error;
   if (!fs::exists(path, error)) return {};

@@ -36,6 +36,8 @@ Error UnknownOffice(std::string_view office_id) {
 
 namespace {
 
+constexpr std::size_t kMaxReasonBytes = 1000;
+
 constexpr const char* kReportColumns =
     "SELECT id, office_id, field, current, proposed, evidence, contact_email, status, "
     "received_at, closed_at, closed_by, reason FROM report ";
@@ -249,6 +251,13 @@ Status Moderation::Reject(std::int64_t report_id, std::string_view editor,
   if (moderation::Trim(reason).empty()) {
     return Error::InvalidArgument("a rejection needs a reason; say why the report is wrong.",
                                   "驳回报告需要理由；请说明报告错在哪里。");
+  }
+  const bool printable = reason.size() <= kMaxReasonBytes && moderation::IsValidUtf8(reason) &&
+                         !moderation::HasControlCharacter(reason, true);
+  if (!printable) {
+    return Error::InvalidArgument(
+        "the reason must be printable UTF-8 text of at most 1000 bytes; shorten it.",
+        "理由须为不超过 1000 字节的可打印 UTF-8 文本；请缩短。");
   }
   const store::Connection connection = ConnectionOf(*store_);
   Result<store::Transaction> transaction = moderation::BeginDurable(connection);

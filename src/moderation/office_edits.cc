@@ -116,8 +116,8 @@ bool HoursMatch(const Hours& hours, std::string_view value) {
   return !hours.expression.empty() && Trim(hours.expression) == trimmed;
 }
 
-// The area code that completes a proposed local number: that of the number
-// it replaces, else that of the office's first number with one.
+// Returns the area code that completes a proposed local number. It is the
+// area code of the replaced number, else of the office's first number with one.
 std::string AreaCodeHint(const std::vector<PhoneNumber>& numbers,
                          std::optional<std::size_t> replaced) {
   std::vector<const PhoneNumber*> candidates;
@@ -150,8 +150,8 @@ Result<PhoneNumber> ProposedNumber(const std::vector<PhoneNumber>& numbers,
   return number;
 }
 
-// An opening_hours expression is taken as it is; any other text goes through
-// the same derivation as the published page's hours.
+// Reads proposed hours. An opening_hours expression is taken as it is, and
+// any other text goes through the same derivation as the published page's hours.
 Result<Hours> ProposedHours(const NewReport& report) {
   const std::string text(Trim(report.proposed));
   Hours hours;

@@ -8,8 +8,18 @@ namespace {
 // Decodes the code point at `i` of valid UTF-8 and advances `i`.
 char32_t NextCodePoint(std::string_view text, std::size_t& i) {
   const auto lead = static_cast<unsigned char>(text[i]);
-  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+  std::size_t length = 4;
+  char32_t code = lead & 0x07;
+  if (lead < 0x80) {
+    length = 1;
+    code = lead;
+  } else if (lead < 0xE0) {
+    length = 2;
+    code = lead & 0x1F;
+  } else if (lead < 0xF0) {
+    length = 3;
+    code = lead & 0x0F;
+  }
   for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
     code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   }

@@ -255,6 +255,9 @@ TEST_F(ModerationTest, RejectKeepsTheReasonAndErasesTheEmail) {
   const std::int64_t id = Submit(PhoneReport("025-86783861", "025-86783862"));
 
   EXPECT_EQ(moderation_.Reject(id, "li", "  ", kNow).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(moderation_.Reject(id, "li", std::string(1001, 'x'), kNow).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(moderation_.Reject(id, "li", "bell\a", kNow).error().code, ErrorCode::kInvalidArgument);
   ASSERT_TRUE(moderation_.Reject(id, "li", "The number is a fax.", kNow + 2h).ok());
 
   Result<Report> report = moderation_.FindReport(id);
