@@ -67,7 +67,7 @@ struct ServerOptions {
   std::optional<std::chrono::sys_seconds> fixed_now;
   // The SQLite database of offices, reports and history. Empty: the server
   // responds from the offices given to Create and has no store routes
-  // (they answer 503).
+  // (they respond with 503).
   std::string db_path;
   // How often the server checks whether another process changed the database.
   std::chrono::milliseconds data_version_poll{2000};

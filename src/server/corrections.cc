@@ -8,6 +8,7 @@
 #include <future>
 
 #include <boost/asio.hpp>
+#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -163,6 +164,9 @@ Corrections::~Corrections() {
     impl->stopping = true;
     impl->poll_timer.cancel();
   });
+  // Session tokens come from OpenSSL's random generator, which keeps state
+  // per thread; the store thread frees it before it ends.
+  net::post(impl->pool, [] { OPENSSL_thread_stop(); });
   impl->pool.join();
 }
 
@@ -176,6 +180,11 @@ Result<std::unique_ptr<Corrections>> Corrections::Open(const std::string& db_pat
   if (!seeded.ok()) return seeded.error();
   if (*seeded) spdlog::info("filled the new database {} from the bundled directory", db_path);
 
+  // OpenSSL (session tokens, token hashes) initialises itself on first use
+  // and keeps that thread's error state until the process exits. Doing it
+  // here, on the caller's thread, keeps the store thread free of state that
+  // outlives it.
+  OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, nullptr);
   auto impl = std::make_unique<Impl>(std::move(store).value(), limits, poll_interval, assets);
   Result<std::int64_t> version = DataVersion(impl->store);
   if (!version.ok()) return version.error();

@@ -25,6 +25,8 @@ std::optional<std::string_view> CookieValue(std::string_view cookie_header, std:
 
 // The Set-Cookie value that stores `session_id` for `max_age`: HttpOnly,
 // SameSite=Strict, Path=/.
+// NOTE: without Secure, because the server speaks plain HTTP; a TLS proxy in
+// front of it must keep the cookie on HTTPS.
 std::string SessionCookieHeader(std::string_view session_id, std::chrono::seconds max_age);
 
 // The Set-Cookie value that makes the browser drop the session cookie.

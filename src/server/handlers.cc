@@ -192,7 +192,7 @@ Response HandleHealth(const Site& site) {
   return response;
 }
 
-// The longest history one request may ask for.
+// The maximum number of changes one history request may ask for.
 constexpr std::size_t kMaxHistoryLimit = 1000;
 
 Response HandleHistory(const Site& site, const Request& request, const RequestTarget& target,

@@ -63,8 +63,8 @@ Response MethodNotAllowed(std::string_view method, std::string_view allow);
 // The JSON media type of API responses.
 inline constexpr std::string_view kJsonMediaType = "application/json; charset=utf-8";
 
-// A response with a JSON body that is not cached (API answers to editors and
-// to POST requests).
+// A response with a JSON body that is not cached (API responses to editors
+// and to POST requests).
 Response JsonResponse(unsigned status, std::string body);
 
 // The JSON error response {"error": {"code", "message", "message_zh"}} that

@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kRead = "GET, HEAD";
 constexpr std::string_view kPost = "POST";
 
-// Routes that read the snapshot only are answered on the I/O threads; the
+// Routes that read the snapshot only are handled on the I/O threads, and the
 // others go to the store thread.
 constexpr std::array kRoutes = {
     Route{RouteId::kHomePage, "/", false, kRead, false},

@@ -1,7 +1,7 @@
-// The immutable data a running server responds with: the offices and the
-// history of accepted changes read from the store, their JSON bodies and the
-// Atom feed prepared once with gzip forms and ETags, the OpenAPI document and
-// the files embedded from web/. A Site is shared read-only by every thread, so
+// The immutable data a running server responds with. It contains the offices
+// and the history of accepted changes read from the store, their JSON bodies
+// and the Atom feed prepared once with gzip forms and ETags, the OpenAPI
+// document and the files embedded from web/. A Site is shared read-only by every thread, so
 // requests never lock and never touch the store. After a change the server
 // builds a new Site and swaps it in, and requests in flight keep the old one.
 #pragma once
@@ -66,7 +66,7 @@ class ResolutionCache {
   // The body kept for `key`, or nullptr. Thread-safe.
   std::shared_ptr<const Representation> Find(std::string_view key) const;
 
-  // Keeps `representation` for `key`. The cache holds at most kMaxEntries
+  // Keeps `representation` for `key`. The cache keeps at most kMaxEntries
   // bodies and is emptied when full. Thread-safe.
   void Insert(std::string key, std::shared_ptr<const Representation> representation);
 
@@ -77,7 +77,7 @@ class ResolutionCache {
   std::map<std::string, std::shared_ptr<const Representation>, std::less<>> entries_;
 };
 
-// What a Site is built from: the offices and their accepted changes.
+// The input of a Site: the offices and their accepted changes.
 struct SiteContent {
   std::vector<Office> offices;  // need not be sorted
   std::vector<Change> changes;  // newest first

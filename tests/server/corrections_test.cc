@@ -191,10 +191,10 @@ TEST_F(CorrectionsTest, ReportRateIs429WithRetryAfter) {
   EXPECT_EQ(PostJson("/api/v1/reports", report).status, 201u);
   EXPECT_EQ(PostJson("/api/v1/reports", report).status, 201u);
 
-  const Response refused = PostJson("/api/v1/reports", report);
-  EXPECT_EQ(refused.status, 429u);
-  EXPECT_EQ(ErrorCode(refused), "too_many_reports");
-  EXPECT_EQ(refused.Header("Retry-After"), "180");  // 20 an hour: one every 180 s
+  const Response rejected = PostJson("/api/v1/reports", report);
+  EXPECT_EQ(rejected.status, 429u);
+  EXPECT_EQ(ErrorCode(rejected), "too_many_reports");
+  EXPECT_EQ(rejected.Header("Retry-After"), "180");  // 20 an hour: one every 180 s
 
   Exchange other{"POST", "/api/v1/reports", report.dump(), "application/json"};
   other.client = "reader-2";
@@ -450,7 +450,8 @@ TEST_F(CorrectionsTest, CallIs201AndConfirmsNumber) {
 
   const Response due = Get("/api/v1/calls/due?older_than_days=180", &editor);
   ASSERT_EQ(due.status, 200u);
-  for (const Json& each : Body(due).at("due")) {
+  const Json due_numbers = Body(due).at("due");
+  for (const Json& each : due_numbers) {
     EXPECT_NE(each.at("phone").at("text"), "010-62638800");
   }
   EXPECT_EQ(Get("/api/v1/calls/due?older_than_days=soon", &editor).status, 400u);

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -66,13 +65,14 @@ class ServeProcess {
 
   // The port from the "open http://127.0.0.1:PORT/" line, or 0 after `timeout`.
   std::uint16_t WaitForPort(std::chrono::milliseconds timeout) {
-    const std::regex pattern("open http://127\\.0\\.0\\.1:([0-9]+)/");
+    constexpr std::string_view kPrefix = "open http://127.0.0.1:";
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::smatch match;
-    while (!std::regex_search(output_, match, pattern)) {
+    std::size_t start;
+    while ((start = output_.find(kPrefix)) == std::string::npos ||
+           output_.find('/', start + kPrefix.size()) == std::string::npos) {
       if (!ReadSome(deadline)) return 0;
     }
-    return static_cast<std::uint16_t>(std::stoi(match[1].str()));
+    return static_cast<std::uint16_t>(std::stoi(output_.substr(start + kPrefix.size())));
   }
 
   void Kill() {

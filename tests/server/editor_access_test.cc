@@ -80,7 +80,7 @@ TEST(SignInThrottle, ForgetsClientsBeyondCapacity) {
   SignInThrottle throttle(1, 15min, /*max_clients=*/2);
   throttle.RecordFailure("a", kStart);
   throttle.RecordFailure("b", kStart + 1s);
-  throttle.RecordFailure("c", kStart + 2s);  // forgets "a", whose failure is oldest
+  throttle.RecordFailure("c", kStart + 2s);  // drops "a", whose failure is oldest
   EXPECT_EQ(throttle.Blocked("a", kStart + 3s), std::nullopt);
   EXPECT_TRUE(throttle.Blocked("b", kStart + 3s).has_value());
   EXPECT_TRUE(throttle.Blocked("c", kStart + 3s).has_value());
