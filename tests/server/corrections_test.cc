@@ -528,6 +528,31 @@ TEST_F(CorrectionsTest, ReaderTextIsEscapedOnEveryOutput) {
   EXPECT_EQ(feed.find("\u200B"), std::string::npos);
 }
 
+TEST_F(CorrectionsTest, FeedRevalidatesWithETag) {
+  const Response feed = Get("/feed.atom");
+  ASSERT_EQ(feed.status, 200u);
+  EXPECT_EQ(feed.Header("Cache-Control"), "no-cache");
+  const std::string etag(feed.Header("ETag"));
+  const Response again = HandleRequest(*corrections_->site(), {"GET", "/feed.atom", etag, {}, {}});
+  EXPECT_EQ(again.status, 304u);
+}
+
+TEST_F(CorrectionsTest, HeadOfEditorRouteIsLikeGet) {
+  const EditorSession editor = SignIn();
+  Exchange head{"HEAD", "/api/v1/session"};
+  head.cookie = editor.cookie;
+  const Response response = Send(head);
+  EXPECT_EQ(response.status, 200u);
+  EXPECT_EQ(response.Header("Content-Type"), "application/json; charset=utf-8");
+}
+
+TEST_F(CorrectionsTest, EditorPageIsHtml) {
+  const Response response = Get("/editor");
+  EXPECT_EQ(response.status, 200u);
+  EXPECT_EQ(response.Header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(response.Header("Cache-Control"), "no-store");
+}
+
 TEST(CorrectionsWithoutStore, StoreRoutesAre503) {
   const std::shared_ptr<const Site> site = Site::Build({}, {});
   const Response response = HandleRequest(*site, {"POST", "/api/v1/reports", {}, {}, {}});
