@@ -51,6 +51,15 @@ Result<std::int64_t> DataVersion(const Store& store) {
   return version;
 }
 
+// False for a target that cannot reach a store route, so that most GETs skip
+// a second parse of the target. A percent sign in the path may spell a store
+// route's name, so such targets are parsed.
+bool MayUseStore(std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  return path.find('%') != std::string_view::npos || path.starts_with("/api/v1/reports") ||
+         path.starts_with("/api/v1/session") || path.starts_with("/api/v1/calls");
+}
+
 StoreRequest CopyRequest(const Request& request, const RouteMatch& match,
                          RequestTarget target) {
   StoreRequest copy;
@@ -203,6 +212,10 @@ std::shared_ptr<const Site> Corrections::site() const { return impl_->site.load(
 
 void Corrections::Handle(const Request& request, Responder respond) {
   std::shared_ptr<const Site> current = site();
+  if (!MayUseStore(request.target)) {
+    respond(HandleRequest(*current, request));
+    return;
+  }
   Result<RequestTarget> target = ParseRequestTarget(request.target);
   const std::optional<RouteMatch> match =
       target.ok() ? MatchRoute(*target) : std::optional<RouteMatch>();

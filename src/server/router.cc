@@ -23,6 +23,8 @@ constexpr std::array kRoutes = {
     Route{RouteId::kApiResolve, "/api/v1/resolve", true, kRead, false},
     Route{RouteId::kApiHealth, "/api/v1/health", true, kRead, false},
     Route{RouteId::kApiOpenApi, "/api/v1/openapi.json", true, kRead, false},
+    // The store routes start with /api/v1/reports, /api/v1/session or
+    // /api/v1/calls, the prefixes that Corrections::Handle looks for.
     Route{RouteId::kApiReports, "/api/v1/reports", true, "GET, HEAD, POST", true},
     Route{RouteId::kApiReport, "/api/v1/reports/{id}", true, kRead, true},
     Route{RouteId::kApiAccept, "/api/v1/reports/{id}/accept", true, kPost, true},

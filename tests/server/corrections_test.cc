@@ -163,6 +163,12 @@ TEST_F(CorrectionsTest, ReportIs201WithLocation) {
   EXPECT_EQ(std::string(response.body).find("reader@example.org"), std::string::npos);
 }
 
+TEST_F(CorrectionsTest, EncodedStorePathReachesStore) {
+  Exchange exchange{"POST", "/api/v1/%72eports", JiangsuPhoneReport().dump(), "application/json"};
+  EXPECT_EQ(Send(exchange).status, 201u);
+  EXPECT_EQ(Send({"GET", "/api/v1/se%73sion"}).status, 401u);
+}
+
 TEST_F(CorrectionsTest, ReportNeedsJsonMediaType) {
   Exchange exchange{"POST", "/api/v1/reports", JiangsuPhoneReport().dump(), "text/plain"};
   const Response response = Send(exchange);
