@@ -102,6 +102,18 @@ TEST(HtmlCorrections, EmptyHistorySaysSo) {
   EXPECT_FALSE(Contains(page, "last-changed"));
 }
 
+TEST(HtmlCorrections, WebsitesLinkOnlyHttp) {
+  Office office;
+  office.id = "links";
+  office.emails = {"ngo@example.org"};
+  office.websites = {"https://example.org/ngo", "javascript:alert(1)"};
+  const std::string page = Get(*Site::FromContent({{office}, {}}, {}), "/offices/links?lang=en");
+  EXPECT_TRUE(Contains(page, "<a href=\"mailto:ngo@example.org\">ngo@example.org</a>"));
+  EXPECT_TRUE(Contains(page, "<a href=\"https://example.org/ngo\">https://example.org/ngo</a>"));
+  EXPECT_TRUE(Contains(page, "<li>javascript:alert(1)</li>"));
+  EXPECT_FALSE(Contains(page, "href=\"javascript:"));
+}
+
 TEST(HtmlCorrections, ReportNoteWithoutJavaScript) {
   const std::string page = Get(*TestSite(), "/offices/test?lang=en");
   EXPECT_TRUE(Contains(page, "Reporting a problem on this page needs JavaScript."));
