@@ -8,10 +8,13 @@
 
 #include <filesystem>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "ngodesk/moderation.h"
 #include "ngodesk/store.h"
@@ -285,6 +288,24 @@ TEST_F(CorrectionsTest, WrongTokenIs401ThenSignInsAre429) {
   EXPECT_EQ(blocked.Header("Retry-After"), "900");
 
   EXPECT_EQ(PostJson("/api/v1/session", {{"token", token_}}, nullptr, kNow + 15min).status, 201u);
+}
+
+TEST_F(CorrectionsTest, FailedSignInLogsNoTokenOrAddress) {
+  std::ostringstream log;
+  const std::shared_ptr<spdlog::logger> previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+
+  Exchange sign_in{"POST", "/api/v1/session", Json{{"token", "guessed-token-4711"}}.dump(),
+                   "application/json"};
+  sign_in.client = "client-address-0451";
+  const Response response = Send(sign_in);
+  spdlog::set_default_logger(previous);
+
+  EXPECT_EQ(response.status, 401u);
+  EXPECT_NE(log.str().find("failed editor sign-in"), std::string::npos) << log.str();
+  EXPECT_EQ(log.str().find("guessed-token-4711"), std::string::npos) << log.str();
+  EXPECT_EQ(log.str().find("client-address-0451"), std::string::npos) << log.str();
 }
 
 TEST_F(CorrectionsTest, SessionExpiresAfterEightHours) {
