@@ -55,7 +55,7 @@ TEST_F(ModerationTest, CallsSetConfirmedAndPossiblyOutOfDate) {
   EXPECT_FALSE(number().possibly_out_of_date());
 }
 
-TEST_F(ModerationTest, AnOlderCallDoesNotHideANewerOne) {
+TEST_F(ModerationTest, RecordCallOlderDateKeepsNewerFailure) {
   ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kDisconnected, "2026-12-01")).ok());
   ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2025-01-01")).ok());
 

@@ -7,7 +7,7 @@
 namespace ngodesk::testing {
 namespace {
 
-TEST_F(ModerationTest, TokenIsShownOnceAndOnlyItsHashIsStored) {
+TEST_F(ModerationTest, AddEditorStoresOnlyTokenHash) {
   Result<std::string> token = moderation_.AddEditor("li", kNow);
   ASSERT_TRUE(token.ok()) << token.error().message;
   EXPECT_EQ(token->size(), 64u);
@@ -48,7 +48,8 @@ TEST_F(ModerationTest, SignInMakesASessionThatExpires) {
             "0");
 
   Result<std::optional<Session>> found = moderation_.FindSession(session->id, kNow + 7h);
-  ASSERT_TRUE(found.ok() && found->has_value());
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->csrf_token, session->csrf_token);
   EXPECT_EQ((*found)->editor, "li");
   EXPECT_FALSE(moderation_.FindSession(session->id, kNow + kSessionLifetime)->has_value());
@@ -63,7 +64,7 @@ TEST_F(ModerationTest, SignOutEndsTheSession) {
   EXPECT_FALSE(moderation_.FindSession(session.id, kNow)->has_value());
 }
 
-TEST_F(ModerationTest, RemovingAnEditorEndsTheirSessionsAndKeepsTheirHistory) {
+TEST_F(ModerationTest, RemoveEditorEndsSessionsKeepsHistory) {
   const std::string token = *moderation_.AddEditor("li", kNow);
   const Session session = *moderation_.SignIn(token, kNow);
   SubmitAndAccept({"mps", ReportField::kOther, "", "note", "", ""});

@@ -45,8 +45,10 @@ class ModerationTest : public ::testing::Test {
  protected:
   Office FindOffice(const std::string& id) {
     Result<std::optional<Office>> office = store_.FindOffice(id);
-    EXPECT_TRUE(office.ok() && office->has_value()) << id;
-    return office.ok() && *office ? **office : Office{};
+    EXPECT_TRUE(office.ok()) << id;
+    if (!office.ok()) return Office{};
+    EXPECT_TRUE(office->has_value()) << id;
+    return *office ? **office : Office{};
   }
 
   std::int64_t Submit(const NewReport& report) {

@@ -153,7 +153,7 @@ TEST_F(ModerationTest, AcceptAddsAFaxNumber) {
   EXPECT_EQ(office.phones.size(), 2u);
 }
 
-TEST_F(ModerationTest, AcceptReplacesTheSideOfAnAddressInItsLanguage) {
+TEST_F(ModerationTest, AcceptAddressReplacesSideByLanguage) {
   const Office before = FindOffice("jiangsu");
   const Change change = SubmitAndAccept({"jiangsu", ReportField::kAddresses,
                                          before.addresses[0].text.en, "南京市鼓楼区湛江路86号",
