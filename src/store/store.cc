@@ -89,10 +89,9 @@ Status ConfigureAndMigrate(const Connection& connection) {
   }
 }
 
-// Keeps the numbers' call state true to the call log: the dates the
-// directory data states become calls, and then every number's confirmed_on
-// and last_failed_call_on are read back from its calls, so that writing a
-// record does not undo calls made since it was published.
+// Records the confirmation dates of the directory data as calls, then
+// rebuilds every number's confirmed_on and last_failed_call_on from the call
+// log. So writing a record never undoes calls made since it was published.
 Status RecordCalls(const Connection& connection, const std::vector<Office>& offices,
                    std::string_view office_id) {
   if (Status recorded = store::RecordDirectoryCalls(connection, offices); !recorded.ok()) {
