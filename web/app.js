@@ -407,7 +407,7 @@
           {class: 'rule'},
           el('p', {class: 'label', text: t('rule')}),
           el('p', {class: 'rule-text', text: pick(resolution.rule)}),
-          el('p', {class: 'citation', text: resolution.rule.citation}),
+          el('p', {class: 'citation', text: pick({en: resolution.rule.citation, zh: resolution.rule.citation_zh})}),
         ),
       );
     }

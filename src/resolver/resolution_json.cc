@@ -75,6 +75,7 @@ std::string ResolutionToJson(std::string_view query, Procedure procedure, const 
   if (!resolution.rule.id.empty()) {
     rule = Json{{"id", resolution.rule.id},
                 {"citation", resolution.rule.citation},
+                {"citation_zh", resolution.rule.citation_zh},
                 {"en", resolution.rule.text.en},
                 {"zh", resolution.rule.text.zh}};
   }

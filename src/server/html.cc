@@ -180,7 +180,9 @@ void WriteResolution(Writer& page, const Site& site, std::string_view query, boo
   }
   if (!resolution->rule.id.empty()) {
     page.Raw("<p>").Text(page.Pick(resolution->rule.text.en, resolution->rule.text.zh));
-    page.Raw(" <small>").Text(resolution->rule.citation).Raw("</small></p>\n");
+    page.Raw(" <small>")
+        .Text(page.Pick(resolution->rule.citation, resolution->rule.citation_zh))
+        .Raw("</small></p>\n");
   }
   for (const Note& note : resolution->notes) {
     page.Raw("<p class=\"note\">").Text(page.Pick(note.en, note.zh)).Raw("</p>\n");

@@ -86,10 +86,12 @@ TEST(ResolverProcedure, RulesCiteTheLaw) {
   const Resolution office = ResolveOk("杭州", Procedure::kOffice);
   EXPECT_EQ(office.rule.id, "representative-office");
   EXPECT_NE(office.rule.citation.find("Art. 11"), std::string_view::npos);
+  EXPECT_EQ(office.rule.citation_zh, "《境外非政府组织境内活动管理法》第十一条、第十二条");
 
   const Resolution activity = ResolveOk("杭州", Procedure::kActivity);
   EXPECT_EQ(activity.rule.id, "temporary-activity");
   EXPECT_NE(activity.rule.citation.find("Art. 16, 17"), std::string_view::npos);
+  EXPECT_EQ(activity.rule.citation_zh, "《境外非政府组织境内活动管理法》第十六条、第十七条");
   EXPECT_NE(activity.rule.text.en.find("15 days"), std::string_view::npos);
   EXPECT_NE(activity.rule.text.zh.find("十五日"), std::string_view::npos);
 
@@ -115,6 +117,7 @@ TEST(ResolverJson, HasEveryField) {
   EXPECT_EQ(json["matched"][0]["by"], "short-name");
   EXPECT_FALSE(json["notes"].empty());
   EXPECT_FALSE(json["notes"][0]["zh"].get<std::string>().empty());
+  EXPECT_EQ(json["rule"]["citation_zh"], "《境外非政府组织境内活动管理法》第十一条、第十二条");
 }
 
 TEST(ResolverJson, NoMatchHasNullOffice) {
