@@ -199,9 +199,9 @@ class Moderation {
   // Calls on one office's numbers, newest first.
   Result<std::vector<Call>> Calls(std::string_view office_id) const;
 
-  // Every phone number (faxes excluded) whose latest reached call is older
-  // than `older_than` before `today` or that was never reached, oldest first,
-  // never-called numbers first of all.
+  // Every phone number (faxes excluded) that was never reached, whose latest
+  // reached call is older than `older_than` before `today`, or whose latest
+  // call failed. Never-called numbers come first, then the oldest confirmation.
   Result<std::vector<DueCall>> CallsDue(std::chrono::days older_than,
                                         std::chrono::sys_days today) const;
 

@@ -161,7 +161,10 @@ Result<std::vector<DueCall>> Moderation::CallsDue(std::chrono::days older_than,
   std::vector<DueCall> due;
   for (const Office& office : *offices) {
     for (const PhoneNumber& number : office.phones) {
-      if (!number.confirmed_on.empty() && number.confirmed_on >= cutoff) continue;
+      // A failed call after the latest success makes a number due however
+      // recent that success was: the office may have changed its number.
+      const bool recently_confirmed = !number.confirmed_on.empty() && number.confirmed_on >= cutoff;
+      if (recently_confirmed && !number.possibly_out_of_date()) continue;
       const std::string key = number.e164.empty() ? number.text : number.e164;
       Result<std::optional<Call>> latest = LatestCall(connection, office.id, key);
       if (!latest.ok()) return latest.error();

@@ -131,10 +131,27 @@ TEST_F(ModerationTest, RecentlyConfirmedNumbersAreNotDue) {
   ASSERT_NE(failed, nullptr);
   EXPECT_EQ(failed->latest->outcome, CallOutcome::kNoAnswer);
   EXPECT_TRUE(failed->phone.possibly_out_of_date());
+
   // Ten years back reaches past the page's date, so only numbers never reached are due.
   const Result<std::vector<DueCall>> never_reached = moderation_.CallsDue(days(3650), kToday);
   for (const DueCall& entry : *never_reached) EXPECT_FALSE(entry.phone.confirmed()) << entry.phone.text;
   EXPECT_LT(never_reached->size(), due->size());
+}
+
+TEST_F(ModerationTest, FailedCallAfterRecentSuccessIsDue) {
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2026-11-30")).ok());
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kNoAnswer, "2026-12-01")).ok());
+
+  Result<std::vector<DueCall>> due = moderation_.CallsDue(days(180), kToday);
+  ASSERT_TRUE(due.ok()) << due.error().message;
+  const DueCall* entry = nullptr;
+  for (const DueCall& each : *due) {
+    if (each.phone.e164 == "+862586783860") entry = &each;
+  }
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->phone.confirmed_on, "2026-11-30");
+  EXPECT_EQ(entry->phone.last_failed_call_on, "2026-12-01");
+  EXPECT_EQ(entry->latest->outcome, CallOutcome::kNoAnswer);
 }
 
 TEST_F(ModerationTest, ReimportKeepsLaterCallsAndAddsNoDuplicates) {
