@@ -5,17 +5,11 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "ngodesk/office_json.h"
 #include "server/reader_text.h"
 
 namespace ngodesk::cli {
-namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json NullIfEmpty(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
-
-}  // namespace
 
 std::chrono::sys_seconds Now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -69,56 +63,6 @@ Result<std::chrono::days> ParseAge(std::string_view text) {
 }
 
 std::string ShowReaderText(std::string_view text) { return server::RevealInvisible(text); }
-
-Json ReportToJson(const Report& report) {
-  return Json{{"id", report.id},
-              {"office", report.content.office_id},
-              {"field", ReportFieldName(report.content.field)},
-              {"current", report.content.current},
-              {"proposed", report.content.proposed},
-              {"evidence", report.content.evidence},
-              {"contact_email", NullIfEmpty(report.content.contact_email)},
-              {"status", ReportStatusName(report.status)},
-              {"received_at", report.received_at},
-              {"closed_at", NullIfEmpty(report.closed_at)},
-              {"closed_by", NullIfEmpty(report.closed_by)},
-              {"reason", NullIfEmpty(report.reason)}};
-}
-
-Json ChangeToJson(const Change& change) {
-  return Json{{"id", change.id},
-              {"field", ReportFieldName(change.field)},
-              {"old_value", change.old_value},
-              {"new_value", change.new_value},
-              {"evidence", change.evidence},
-              {"editor", change.editor},
-              {"changed_at", change.changed_at},
-              {"report_id", change.report_id ? Json(*change.report_id) : Json(nullptr)}};
-}
-
-Json CallToJson(const Call& call) {
-  return Json{{"id", call.id},
-              {"office", call.office_id},
-              {"phone", call.phone},
-              {"outcome", CallOutcomeName(call.outcome)},
-              {"date", call.date},
-              {"note", call.note},
-              {"caller", call.caller},
-              {"source", NullIfEmpty(call.source_id)}};
-}
-
-// The number and the hours in the same form as in the office JSON.
-Json DueCallToJson(const DueCall& due) {
-  Office office;
-  office.phones.push_back(due.phone);
-  office.hours = due.hours;
-  Json office_json = OfficeToJson(office);
-  return Json{{"office", due.office_id},
-              {"office_name", Json{{"en", due.office_name.en}, {"zh", due.office_name.zh}}},
-              {"phone", office_json["phones"][0]},
-              {"latest", due.latest ? CallToJson(*due.latest) : Json(nullptr)},
-              {"hours", office_json["hours"]}};
-}
 
 void PrintJson(std::ostream& out, const Json& json) {
   out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -1,7 +1,7 @@
 // Helpers shared by the CLI commands of corrections and calls (editor,
 // review, history, call, calls): the clock, the default editor name, number
-// and age arguments, and the JSON forms of reports, changes and calls, which
-// match the HTTP API's.
+// and age arguments. The JSON forms of reports, changes and calls come from
+// ngodesk/moderation_json.h, as the HTTP API's do.
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ngodesk/moderation.h"
+#include "ngodesk/moderation_json.h"
 #include "ngodesk/result.h"
 
 namespace ngodesk::cli {
@@ -37,11 +38,6 @@ Result<std::chrono::days> ParseAge(std::string_view text);
 // zero-width characters) shown as markers such as ⟨U+202E⟩, so that a report
 // cannot reorder or hide what an editor reads.
 std::string ShowReaderText(std::string_view text);
-
-nlohmann::ordered_json ReportToJson(const Report& report);
-nlohmann::ordered_json ChangeToJson(const Change& change);
-nlohmann::ordered_json CallToJson(const Call& call);
-nlohmann::ordered_json DueCallToJson(const DueCall& due);
 
 // Writes `json` to context.out with two-space indentation.
 void PrintJson(std::ostream& out, const nlohmann::ordered_json& json);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "server/html.h"
+
 namespace ngodesk::server {
 namespace {
 
@@ -83,21 +85,6 @@ std::string RevealInvisible(std::string_view text) {
   return out;
 }
 
-std::string EscapeReaderText(std::string_view text) {
-  const std::string revealed = RevealInvisible(text);
-  std::string out;
-  out.reserve(revealed.size());
-  for (const char c : revealed) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeReaderText(std::string_view text) { return EscapeHtml(RevealInvisible(text)); }
 
 }  // namespace ngodesk::server
