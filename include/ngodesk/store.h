@@ -72,6 +72,34 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
+// An advisory lock that a long-running user of a database file (a running
+// `ngodesk serve`) holds, so that `ngodesk restore`, which replaces the file
+// under every open connection, can reject the restore instead of losing what
+// the server writes afterwards. It is an flock(2) on "<database>.lock", apart
+// from SQLite's own locks, which cannot tell whether another process merely
+// has the file open.
+class DatabaseUseLock {
+ public:
+  enum class Mode {
+    kShared,     // a server: several may share the database
+    kExclusive,  // a restore: nobody else may use the database
+  };
+
+  // Takes the lock without waiting. Fails with Error::Store naming the
+  // database when another process holds a conflicting lock, and with
+  // Error::Io when the lock file cannot be created. A ":memory:" database
+  // needs no lock: the result holds none.
+  static Result<DatabaseUseLock> Acquire(const std::string& database_path, Mode mode);
+
+  DatabaseUseLock(DatabaseUseLock&& other) noexcept;
+  DatabaseUseLock& operator=(DatabaseUseLock&& other) noexcept;
+  ~DatabaseUseLock();
+
+ private:
+  explicit DatabaseUseLock(int descriptor) : descriptor_(descriptor) {}
+  int descriptor_ = -1;
+};
+
 // The directory bundled into the binary (data/offices.json), parsed.
 Result<std::vector<Office>> BundledDirectory();
 

@@ -41,6 +41,12 @@ int RunServe(Context& context, ServeOptions& options) {
     options.server.fixed_now = *now;
   }
 
+  // Held while the server runs, so that `ngodesk restore` cannot replace the
+  // database under it.
+  Result<DatabaseUseLock> in_use =
+      DatabaseUseLock::Acquire(context.db_path, DatabaseUseLock::Mode::kShared);
+  if (!in_use.ok()) return context.Fail(in_use.error());
+
   // The server opens the database itself and fills it when it is new.
   Result<std::unique_ptr<Server>> server = Server::Create(options.server, {});
   if (!server.ok()) return context.Fail(server.error());

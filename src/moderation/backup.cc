@@ -144,6 +144,12 @@ Status BackupStore(const Store& store, const std::string& path) {
 Status RestoreStore(const std::string& backup_path, const std::string& store_path) {
   if (Status checked = CheckBackup(backup_path); !checked.ok()) return checked;
 
+  // A running server would go on writing to the replaced file, and what it
+  // acknowledged would be lost, so the restore needs the database to itself.
+  Result<DatabaseUseLock> in_use =
+      DatabaseUseLock::Acquire(store_path, DatabaseUseLock::Mode::kExclusive);
+  if (!in_use.ok()) return in_use.error();
+
   // Copy the backup beside the database first, so that the final step is a
   // rename within one directory, which replaces the file atomically.
   const std::string incoming = TemporaryPathBeside(store_path, "restore");

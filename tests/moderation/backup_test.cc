@@ -115,6 +115,26 @@ TEST_F(BackupTest, RestoreBringsBackTheBackup) {
   }
 }
 
+TEST_F(BackupTest, RestoreWhileServerRunsChangesNothing) {
+  const std::string db = PathOf("ngodesk.db");
+  {
+    Store store = OpenSeededStore(db);
+    ASSERT_TRUE(BackupStore(store, PathOf("backup.db")).ok());
+    ASSERT_TRUE(Moderation(store).SubmitReport(Note("acknowledged"), kNow).ok());
+  }
+  Result<DatabaseUseLock> server = DatabaseUseLock::Acquire(db, DatabaseUseLock::Mode::kShared);
+  ASSERT_TRUE(server.ok());
+  const std::string before = ReadBytes(db);
+
+  const Status restored = RestoreStore(PathOf("backup.db"), db);
+
+  ASSERT_FALSE(restored.ok());
+  EXPECT_NE(restored.error().message.find("running `ngodesk serve`"), std::string::npos)
+      << restored.error().message;
+  EXPECT_EQ(ReadBytes(db), before);
+  EXPECT_EQ(CountReports(db), 1u);
+}
+
 TEST_F(BackupTest, RestoreOfABadFileChangesNothing) {
   const std::string db = PathOf("ngodesk.db");
   {
