@@ -96,12 +96,14 @@ export function translator(translations, lang) {
 }
 
 // The message of a failed request in the page language: the server's
-// message or message_zh, else a text for the status, else `fallback`.
+// message or message_zh, else a text for the status, else `fallback`. The
+// server's messages quote the values a reader sent, so their invisible
+// characters are revealed as in any reader text.
 export function errorMessage(error, lang, t) {
   if (error instanceof ApiError) {
     const detail = error.detail;
     const text = lang === 'zh' ? detail.message_zh || detail.message : detail.message || detail.message_zh;
-    if (text) return text;
+    if (text) return revealInvisible(text);
     if (error.status === 413) return t('errorTooLarge');
     if (error.status === 429) return t('errorTooMany');
     return t('errorStatus', {status: error.status});

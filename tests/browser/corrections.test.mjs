@@ -125,6 +125,19 @@ test('invalid value shown at its field', async () => {
   await dialog.getByRole('button', {name: 'Cancel'}).click();
 });
 
+test('error never shows invisible characters', async () => {
+  // Server messages quote the values a reader sent, e.g. a `current` value
+  // that is not published, so the page reveals their invisible characters.
+  await openCard('jiangsu');
+  const text = await page.evaluate(async () => {
+    const common = await import('/assets/common.js');
+    const error = new common.ApiError(400, {code: 'invalid_report', message: 'the value "025 \u202E1234" is not published', message_zh: ''});
+    return common.errorMessage(error, 'en', (key) => key);
+  });
+  assert.ok(!text.includes('\u202E'), `raw U+202E in "${text}"`);
+  assert.match(text, /⟨U\+202E⟩/);
+});
+
 test('error shown in Chinese', async () => {
   await page.goto(new URL('/offices/jiangsu?lang=zh', server.url).href);
   await page.locator('.office-card[data-office="jiangsu"]').waitFor();
