@@ -20,8 +20,11 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 
 # Serves the web finder and the API on the bundled directory; the database is
 # created from it on first use. LISTEN=[::1]:8080 or another port changes the address.
+# Builds the ngodesk binary only: the tests, fuzz targets and benchmarks
+# would double the first build and are built by `make test`.
 LISTEN ?= 127.0.0.1:8080
-run: build
+run: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target ngodesk
 	$(BUILD_DIR)/ngodesk serve --listen $(LISTEN)
 
 test: deps
