@@ -1,4 +1,5 @@
 // Editors, their tokens and their sessions.
+#include <optional>
 #include <string>
 
 #include "moderation/clock.h"
@@ -17,6 +18,14 @@ namespace {
 constexpr std::size_t kMaxEditorNameCharacters = 64;
 
 Status CheckNewEditorName(std::string_view name) {
+  if (moderation::IsValidUtf8(name)) {
+    if (const std::optional<char32_t> code = moderation::FindInvisibleCharacter(name)) {
+      const std::string label = moderation::CodePointLabel(*code);
+      return Error::InvalidArgument(
+          "the editor name contains the invisible character " + label + "; type it without it.",
+          "编辑姓名含有不可见字符 " + label + "；请去掉该字符后重新输入。");
+    }
+  }
   const bool printable = moderation::IsValidUtf8(name) &&
                          !moderation::HasControlCharacter(name, false) &&
                          moderation::Trim(name) == name;

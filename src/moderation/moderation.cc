@@ -97,11 +97,22 @@ Error ReportClosed(const Report& report) {
 
 Status CheckEditorName(std::string_view editor) {
   if (!editor.empty() && moderation::IsValidUtf8(editor) &&
-      !moderation::HasControlCharacter(editor, false)) {
+      !moderation::HasControlCharacter(editor, false) &&
+      !moderation::FindInvisibleCharacter(editor)) {
     return {};
   }
-  return Error::InvalidArgument("the editor name is empty or not printable text; give a name.",
-                                "编辑姓名为空或含不可打印字符；请填写姓名。");
+  return Error::InvalidArgument(
+      "the editor name is empty or contains control or invisible characters; give a name.",
+      "编辑姓名为空或含控制字符、不可见字符；请填写姓名。");
+}
+
+// The unknown office of a report from the web page, where readers pick the
+// office from the list rather than type its id.
+Error UnknownReportedOffice(std::string_view office_id) {
+  const std::string id(office_id);
+  return Error::NotFound(
+      "no office has the id \"" + id + "\"; reload the page and report from the office's card.",
+      "没有 id 为 \"" + id + "\" 的机关；请刷新页面，在该机关的卡片上报告。");
 }
 
 // Closes an open report and erases its contact email.
@@ -157,7 +168,7 @@ Result<std::int64_t> Moderation::SubmitReport(const NewReport& report,
 
   Result<std::optional<Office>> office = store::ReadOffice(connection, report.office_id);
   if (!office.ok()) return office.error();
-  if (!*office) return moderation::UnknownOffice(report.office_id);
+  if (!*office) return UnknownReportedOffice(report.office_id);
   if (Status fits = moderation::CheckAgainstOffice(**office, report); !fits.ok()) {
     return fits.error();
   }
@@ -227,7 +238,7 @@ Result<Change> Moderation::Accept(std::int64_t report_id, std::string_view edito
   if (!edit.ok()) return edit.error();
   if (report->content.field != ReportField::kOther) office.sources.push_back(source);
   if (Status written = store::WriteOffice(connection, office); !written.ok()) return written.error();
-  if (Status s = store::RefreshCallState(connection, office.id); !s.ok()) return s.error();
+  if (Status s = moderation::RefreshCallState(connection, office.id); !s.ok()) return s.error();
 
   Change change{0,          office.id,        report->content.field,
                 edit->old_value, edit->new_value, report->content.evidence,

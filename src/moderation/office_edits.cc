@@ -1,8 +1,11 @@
 #include "moderation/office_edits.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include <phonenumbers/phonenumberutil.h>
 
 #include "moderation/text_checks.h"
 #include "ngodesk/hours_text.h"
@@ -36,9 +39,9 @@ Error NotPublished(const Office& office, const NewReport& report) {
   return Error::InvalidArgument(
       "the " + std::string(words.en) + " of " + office.id + " do not include \"" + value +
           "\"; it may have changed since. Copy the value as the office card shows it, or leave "
-          "current empty to add a new one.",
+          "the \"published value\" empty to add a new one.",
       office.id + " 的" + std::string(words.zh) + "中没有 \"" + value +
-          "\"，可能已被更改。请照办公室卡片上的写法填写，或将 current 留空以新增一项。");
+          "\"，可能已被更改。请照机关卡片上的写法填写，或将“公布的信息”留空以新增一项。");
 }
 
 Error AlreadyPublished(const Office& office, const NewReport& report) {
@@ -131,13 +134,25 @@ std::string AreaCodeHint(const std::vector<PhoneNumber>& numbers,
   return {};
 }
 
+// True when libphonenumber places the E.164 number `e164` in region CN,
+// which excludes Hong Kong, Macao, Taiwan and every other country.
+bool IsInRegionCn(const std::string& e164) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumber parsed;
+  if (util.Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  std::string region;
+  util.GetRegionCodeForNumber(parsed, &region);
+  return region == "CN";
+}
+
 Result<PhoneNumber> ProposedNumber(const std::vector<PhoneNumber>& numbers,
                                    const NewReport& report, std::optional<std::size_t> replaced) {
   const std::string_view text = Trim(report.proposed);
   const std::string area_code =
       IsLocalNumberWithoutAreaCode(text) ? AreaCodeHint(numbers, replaced) : std::string();
   Result<NormalizedPhone> parsed = NormalizePhone(text, area_code);
-  if (!parsed.ok() || parsed->e164.empty()) {
+  if (!parsed.ok() || parsed->e164.empty() || !IsInRegionCn(parsed->e164)) {
     return Unsuitable(report, "a telephone number in China, such as 025-84661234",
                       "中国的电话号码（例如 025-84661234）");
   }

@@ -64,10 +64,46 @@ std::string Excerpt(std::string_view text) {
   return std::string(text.substr(0, end)) + "…";
 }
 
+// How the report form labels each member, for messages a reader sees.
+struct MemberLabel {
+  std::string_view member;
+  std::string_view en;
+  std::string_view zh;
+};
+
+constexpr std::array<MemberLabel, 6> kMemberLabels = {{
+    {"office", "office", "机关"},
+    {"field", "field", "项目"},
+    {"current", "published value", "公布的信息"},
+    {"proposed", "correct value", "正确的信息"},
+    {"evidence", "evidence", "依据"},
+    {"contact_email", "contact email", "联系邮箱"},
+}};
+
+// Names a member as the report form labels it: "the \"correct value\"
+// (proposed)", "“正确的信息”（proposed）". A member the form does not know is
+// named as it was sent.
 Error MemberError(std::string_view member, std::string_view what_en, std::string_view what_zh) {
-  return Error::InvalidArgument("report member \"" + std::string(member) + "\" " +
-                                    std::string(what_en),
-                                "报告字段 \"" + std::string(member) + "\" " + std::string(what_zh));
+  const std::string name(member);
+  std::string en = "\"" + name + "\"";
+  std::string zh = "\"" + name + "\" ";
+  for (const MemberLabel& label : kMemberLabels) {
+    if (label.member != member) continue;
+    en = "the \"" + std::string(label.en) + "\"";
+    if (label.en != label.member) en += " (" + name + ")";
+    zh = "“" + std::string(label.zh) + "”（" + name + "）";
+  }
+  return Error::InvalidArgument(en + " " + std::string(what_en), zh + std::string(what_zh));
+}
+
+// nlohmann::json's type names in Chinese.
+std::string TypeNameZh(const Json& value) {
+  if (value.is_object()) return "对象";
+  if (value.is_array()) return "数组";
+  if (value.is_number()) return "数字";
+  if (value.is_boolean()) return "布尔值";
+  if (value.is_null()) return "空值（null）";
+  return "其他类型";
 }
 
 // 1-based line and column of byte `offset` in `text`.
@@ -102,8 +138,8 @@ Result<Json> ParseStrictJson(std::string_view text) {
   try {
     Json json = Json::parse(text.begin(), text.end(), callback);
     if (!duplicate.empty()) {
-      return MemberError(Excerpt(duplicate), "appears twice; send each member once",
-                         "出现了两次；每个字段只能发送一次");
+      return MemberError(Excerpt(duplicate), "appears twice; send it once",
+                         "出现了两次；只能发送一次");
     }
     return json;
   } catch (const Json::parse_error& error) {
@@ -140,7 +176,7 @@ Result<std::string> ReadMember(const Json& object, const MemberRule& rule) {
   if (!found->is_string()) {
     return MemberError(rule.name,
                        std::string("must be a string, not ") + found->type_name(),
-                       std::string("必须是字符串，而不是 ") + found->type_name());
+                       "必须是字符串，而不是" + TypeNameZh(*found));
   }
   return found->get<std::string>();
 }
@@ -170,11 +206,35 @@ Status CheckNames(const Json& object) {
     for (const MemberRule& rule : kMembers) known = known || rule.name == key;
     if (!known) {
       return MemberError(Excerpt(key),
-                         "is unknown; a report has office, field, current, proposed, evidence "
-                         "and contact_email",
-                         "未知；报告只含 office、field、current、proposed、evidence 和 "
+                         "is not part of a report; a report has office, field, current, "
+                         "proposed, evidence and contact_email",
+                         "不属于报告；报告只含 office、field、current、proposed、evidence 和 "
                          "contact_email");
     }
+  }
+  return {};
+}
+
+// Structured values (numbers, addresses of mail and web) must not carry
+// invisible format characters; the evidence and other free text may, as
+// they are shown with markers.
+Status CheckVisible(const NewReport& report) {
+  const bool structured = report.field == ReportField::kPhones ||
+                          report.field == ReportField::kFax ||
+                          report.field == ReportField::kEmails ||
+                          report.field == ReportField::kWebsites;
+  const std::pair<std::string_view, std::string_view> checked[] = {
+      {"proposed", structured ? std::string_view(report.proposed) : std::string_view()},
+      {"contact_email", report.contact_email},
+  };
+  for (const auto& [member, value] : checked) {
+    const std::optional<char32_t> code = moderation::FindInvisibleCharacter(value);
+    if (!code) continue;
+    const std::string label = moderation::CodePointLabel(*code);
+    return MemberError(member,
+                       "contains the invisible character " + label +
+                           "; type the value again without it",
+                       "含有不可见字符 " + label + "；请去掉该字符后重新输入");
   }
   return {};
 }
@@ -192,10 +252,11 @@ Status CheckReportShape(const NewReport& report) {
   }
   if (moderation::Trim(report.current).empty() && moderation::Trim(report.proposed).empty()) {
     return MemberError("proposed",
-                       "and \"current\" are both empty; give the new value, the value to "
-                       "remove, or both",
-                       "与 \"current\" 均为空；请填写新值、要删除的值，或两者都填");
+                       "and the \"published value\" (current) are both empty; give the new "
+                       "value, the value to remove, or both",
+                       "与“公布的信息”（current）均为空；请填写新值、要删除的值，或两者都填");
   }
+  if (Status visible = CheckVisible(report); !visible.ok()) return visible;
   if (!report.contact_email.empty() && !moderation::LooksLikeEmail(report.contact_email)) {
     return MemberError("contact_email",
                        "\"" + Excerpt(report.contact_email) +
@@ -230,7 +291,7 @@ Result<NewReport> ParseReportJson(std::string_view text) {
   if (!json->is_object()) {
     return Error::InvalidArgument(
         std::string("the report must be a JSON object, not ") + json->type_name(),
-        std::string("报告必须是 JSON 对象，而不是 ") + json->type_name());
+        "报告必须是 JSON 对象，而不是" + TypeNameZh(*json));
   }
   if (Status names = CheckNames(*json); !names.ok()) return names.error();
 

@@ -1,6 +1,7 @@
 #include "moderation/text_checks.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace ngodesk::moderation {
 namespace {
@@ -84,6 +85,24 @@ bool HasControlCharacter(std::string_view text, bool allow_line_breaks) {
     if (code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F)) return true;
   }
   return false;
+}
+
+std::optional<char32_t> FindInvisibleCharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t code = NextCodePoint(text, i);
+    const bool bidi = code == 0x200E || code == 0x200F || (code >= 0x202A && code <= 0x202E) ||
+                      (code >= 0x2066 && code <= 0x2069);
+    const bool zero_width =
+        (code >= 0x200B && code <= 0x200D) || code == 0x2060 || code == 0xFEFF;
+    if (bidi || zero_width) return code;
+  }
+  return std::nullopt;
+}
+
+std::string CodePointLabel(char32_t code) {
+  char label[16];
+  std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code));
+  return label;
 }
 
 bool LooksLikeEmail(std::string_view text) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace ngodesk::moderation {
@@ -19,6 +21,15 @@ std::size_t CountCodePoints(std::string_view text);
 // (U+0080-U+009F). With `allow_line_breaks`, tab, line feed and carriage
 // return are allowed.
 bool HasControlCharacter(std::string_view text, bool allow_line_breaks);
+
+// The first invisible format character of valid UTF-8 `text`, if any: the
+// bidi controls (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and the
+// zero-width characters (U+200B-U+200D, U+2060, U+FEFF). They hide inside
+// numbers, addresses and names and make equal-looking values differ.
+std::optional<char32_t> FindInvisibleCharacter(std::string_view text);
+
+// "U+200B" for 0x200B.
+std::string CodePointLabel(char32_t code);
 
 // A plain check of the form local@domain.tld: one "@", no spaces, a dot
 // inside the domain. It does not try to accept every address RFC 5322 allows.

@@ -154,6 +154,40 @@ TEST_F(ModerationTest, FailedCallAfterRecentSuccessIsDue) {
   EXPECT_EQ(entry->latest->outcome, CallOutcome::kNoAnswer);
 }
 
+// Calls of one day are ordered as they were recorded.
+TEST_F(ModerationTest, SameDayFailureAfterSuccessIsDue) {
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2026-12-01")).ok());
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kWrongNumber, "2026-12-01")).ok());
+
+  const PhoneNumber number = FindOffice("jiangsu").phones[1];
+  EXPECT_EQ(number.confirmed_on, "2026-12-01");
+  EXPECT_EQ(number.last_failed_call_on, "2026-12-01");
+  EXPECT_TRUE(number.possibly_out_of_date());
+
+  Result<std::vector<DueCall>> due = moderation_.CallsDue(days(180), kToday);
+  ASSERT_TRUE(due.ok()) << due.error().message;
+  const DueCall* entry = nullptr;
+  for (const DueCall& each : *due) {
+    if (each.phone.e164 == "+862586783860") entry = &each;
+  }
+  ASSERT_NE(entry, nullptr);
+  ASSERT_TRUE(entry->latest.has_value());
+  EXPECT_EQ(entry->latest->outcome, CallOutcome::kWrongNumber);
+}
+
+TEST_F(ModerationTest, SameDaySuccessAfterFailureConfirms) {
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kNoAnswer, "2026-12-01")).ok());
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2026-12-01")).ok());
+
+  const PhoneNumber number = FindOffice("jiangsu").phones[1];
+  EXPECT_EQ(number.confirmed_on, "2026-12-01");
+  EXPECT_FALSE(number.possibly_out_of_date());
+
+  Result<std::vector<DueCall>> due = moderation_.CallsDue(days(180), kToday);
+  ASSERT_TRUE(due.ok()) << due.error().message;
+  for (const DueCall& each : *due) EXPECT_NE(each.phone.e164, "+862586783860");
+}
+
 TEST_F(ModerationTest, ReimportKeepsLaterCallsAndAddsNoDuplicates) {
   const std::string page_calls = QueryText(store_, "SELECT count(*) FROM phone_call");
   ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("025-86783861", CallOutcome::kReached, "2026-12-01")).ok());

@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,27 @@ TEST_F(ModerationTest, EditorNamesAreCheckedAndUnique) {
   EXPECT_FALSE(moderation_.AddEditor(std::string(65, 'a'), kNow).ok());
   EXPECT_TRUE(moderation_.AddEditor(std::string(64, 'a'), kNow).ok());
   EXPECT_EQ(*moderation_.ListEditors(), (std::vector<std::string>{std::string(64, 'a'), "王芳"}));
+}
+
+TEST_F(ModerationTest, EditorNamesRejectInvisibleCharacters) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"li\u200b", "U+200B"}, {"\u202ewang", "U+202E"}, {"zhang\u2066", "U+2066"},
+      {"\ufeffli", "U+FEFF"}, {"l\u200ei", "U+200E"},   {"li\u2060", "U+2060"},
+  };
+  for (const auto& [name, code_point] : cases) {
+    Result<std::string> token = moderation_.AddEditor(name, kNow);
+    ASSERT_FALSE(token.ok()) << code_point;
+    EXPECT_NE(token.error().message.find(code_point), std::string::npos) << token.error().message;
+    EXPECT_NE(token.error().message_zh.find(code_point), std::string::npos);
+  }
+  EXPECT_FALSE(moderation_.AddEditor("li\x7f", kNow).ok());
+  EXPECT_FALSE(moderation_.AddEditor("li\xc2\x85", kNow).ok());
+  EXPECT_TRUE(moderation_.ListEditors()->empty());
+
+  const std::int64_t id = Submit({"mps", ReportField::kOther, "", "x", "", ""});
+  EXPECT_FALSE(moderation_.Accept(id, "li\u200b", kNow).ok());
+  EXPECT_FALSE(moderation_.Reject(id, "li\u202e", "duplicate", kNow).ok());
+  EXPECT_EQ(moderation_.FindReport(id)->status, ReportStatus::kOpen);
 }
 
 TEST_F(ModerationTest, SignInMakesASessionThatExpires) {

@@ -34,6 +34,45 @@ struct SubmitCase {
   const char* message_part;
 };
 
+TEST_F(ModerationTest, SubmitRejectsInvisibleCharactersInNumbersAndEmail) {
+  Result<std::int64_t> phone = moderation_.SubmitReport(PhoneReport("", "025\u200b-8678 3863"), kNow);
+  ASSERT_FALSE(phone.ok());
+  EXPECT_NE(phone.error().message.find("U+200B"), std::string::npos) << phone.error().message;
+  EXPECT_NE(phone.error().message_zh.find("U+200B"), std::string::npos);
+
+  NewReport email = PhoneReport("", "025-8678 3863");
+  email.contact_email = "a\u200b@example.org";
+  Result<std::int64_t> contact = moderation_.SubmitReport(email, kNow);
+  ASSERT_FALSE(contact.ok());
+  EXPECT_NE(contact.error().message.find("contact_email"), std::string::npos);
+  EXPECT_NE(contact.error().message.find("U+200B"), std::string::npos);
+
+  // The evidence is free text and keeps them.
+  NewReport evidence = PhoneReport("", "025-8678 3863");
+  evidence.evidence = "Called\u200b on 2026-12-01 \u202e";
+  EXPECT_TRUE(moderation_.SubmitReport(evidence, kNow).ok());
+}
+
+TEST_F(ModerationTest, SubmitAcceptsOnlyNumbersInChina) {
+  const char* foreign[] = {"+1 212 555 0100", "+852 2860 2860", "+44 20 7946 0018"};
+  for (const char* number : foreign) {
+    Result<std::int64_t> id = moderation_.SubmitReport(PhoneReport("", number), kNow);
+    ASSERT_FALSE(id.ok()) << number;
+    EXPECT_NE(id.error().message.find("a telephone number in China"), std::string::npos)
+        << id.error().message;
+  }
+  EXPECT_TRUE(moderation_.SubmitReport(PhoneReport("", "+86 25 8678 3863"), kNow).ok());
+  EXPECT_TRUE(moderation_.SubmitReport(PhoneReport("", "138 0013 8000"), kNow).ok());
+}
+
+TEST_F(ModerationTest, UnknownOfficeMessageNamesNoCommand) {
+  Result<std::int64_t> id =
+      moderation_.SubmitReport({"atlantis", ReportField::kOther, "", "x", "", ""}, kNow);
+  ASSERT_FALSE(id.ok());
+  EXPECT_EQ(id.error().message.find("ngodesk"), std::string::npos) << id.error().message;
+  EXPECT_EQ(id.error().message_zh.find("ngodesk"), std::string::npos) << id.error().message_zh;
+}
+
 TEST_F(ModerationTest, SubmitChecksTheOfficeAndTheValues) {
   const SubmitCase cases[] = {
       {"unknown office", {"atlantis", ReportField::kOther, "", "x", "", ""},
