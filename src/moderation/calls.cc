@@ -114,6 +114,8 @@ Status RefreshCallState(const store::Connection& connection, std::string_view of
   // The store compares dates only, so it misses a failure on the day of the
   // latest success. Such a failure counts when its row id is higher than
   // that of every success of that day.
+  // NOTE: store::RefreshCallState alone (as run by Store::ReplaceOffices on an
+  // import) still drops such a same-day failure.
   Result<Statement> update = Statement::Prepare(connection, R"sql(
       UPDATE office_phone SET last_failed_call_on = confirmed_on
       WHERE (?1 = '' OR office_id = ?1)

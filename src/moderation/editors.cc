@@ -22,8 +22,8 @@ Status CheckNewEditorName(std::string_view name) {
     if (const std::optional<char32_t> code = moderation::FindInvisibleCharacter(name)) {
       const std::string label = moderation::CodePointLabel(*code);
       return Error::InvalidArgument(
-          "the editor name contains the invisible character " + label + "; type it without it.",
-          "编辑姓名含有不可见字符 " + label + "；请去掉该字符后重新输入。");
+          "the editor name contains the invisible character " + label + "; remove it and type the name again.",
+          "编辑姓名含有不可见字符 " + label + "；请删除该字符后重新输入姓名。");
     }
   }
   const bool printable = moderation::IsValidUtf8(name) &&

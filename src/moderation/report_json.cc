@@ -64,7 +64,7 @@ std::string Excerpt(std::string_view text) {
   return std::string(text.substr(0, end)) + "…";
 }
 
-// How the report form labels each member, for messages a reader sees.
+// The report form's label of each member, used in messages shown to readers.
 struct MemberLabel {
   std::string_view member;
   std::string_view en;
@@ -215,9 +215,9 @@ Status CheckNames(const Json& object) {
   return {};
 }
 
-// Structured values (numbers, addresses of mail and web) must not carry
-// invisible format characters; the evidence and other free text may, as
-// they are shown with markers.
+// Rejects invisible format characters in structured values: numbers, email
+// and web addresses. The evidence and other free text keep them, because
+// pages show them as markers.
 Status CheckVisible(const NewReport& report) {
   const bool structured = report.field == ReportField::kPhones ||
                           report.field == ReportField::kFax ||
@@ -233,8 +233,8 @@ Status CheckVisible(const NewReport& report) {
     const std::string label = moderation::CodePointLabel(*code);
     return MemberError(member,
                        "contains the invisible character " + label +
-                           "; type the value again without it",
-                       "含有不可见字符 " + label + "；请去掉该字符后重新输入");
+                           "; remove it and send the value again",
+                       "含有不可见字符 " + label + "；请删除该字符后重新发送");
   }
   return {};
 }

@@ -22,9 +22,9 @@ Result<store::Transaction> BeginDurable(const store::Connection& connection);
 Error UnknownOffice(std::string_view office_id);
 
 // Rebuilds the call state of the numbers of `office_id` (all offices when
-// empty) from the call log, where calls are ordered by date and then by the
-// order they were recorded: a failed call recorded after a success on the
-// same day marks the number possibly out of date.
+// empty) from the call log. Calls are ordered by date, then by row id, so a
+// failure recorded after a success on the same day marks the number possibly
+// out of date.
 Status RefreshCallState(const store::Connection& connection, std::string_view office_id);
 
 }  // namespace ngodesk::moderation
