@@ -95,12 +95,19 @@ void SetupCall(CLI::App& app, Context& context) {
       ->required();
   command->add_option("PHONE", options->phone, "The number as published, or its E.164 form / 号码")
       ->required();
-  command->add_option("--outcome", options->outcome, "reached, no-answer, wrong-number or disconnected")
+  command
+      ->add_option("--outcome", options->outcome,
+                   "reached, no-answer, wrong-number or disconnected / "
+                   "通话结果：reached 接通、no-answer 无人接听、wrong-number 号码错误或 "
+                   "disconnected 停机")
       ->required()
       ->check(CLI::IsMember({"reached", "no-answer", "wrong-number", "disconnected"}));
-  command->add_option("--date", options->date, "Day of the call, YYYY-MM-DD (default: today in China)");
+  command->add_option("--date", options->date,
+                      "Day of the call, YYYY-MM-DD (default: today in China) / "
+                      "通话日期，YYYY-MM-DD（默认为中国的今天）");
   command->add_option("--note", options->note, "What was said, e.g. who answered / 备注");
-  command->add_option("--editor", options->editor, "Caller's name (default: $USER, else cli)");
+  command->add_option("--editor", options->editor,
+                      "Caller's name (default: $USER, else cli) / 拨打人姓名（默认为 $USER，否则为 cli）");
   command->callback([&context, options] { context.exit_code = RunCall(context, *options); });
 }
 

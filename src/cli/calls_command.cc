@@ -70,7 +70,8 @@ void SetupCalls(CLI::App& app, Context& context) {
   CLI::App* due = calls->add_subcommand(
       "due", "List the numbers to call next, oldest confirmation first / 列出待拨号码");
   due->add_option("--older-than", options->older_than,
-                  "Due when last reached longer ago than this: 180d, 26w or 180 (days); default 180d");
+                  "Due when last reached longer ago than this: 180d, 26w or 180 (days); default "
+                  "180d / 上次接通早于此时长即待拨：180d、26w 或 180（天）；默认 180d");
   due->add_flag("--json", options->json, "Print JSON / 以 JSON 输出");
   due->callback([&context, options] { context.exit_code = RunDue(context, *options); });
 }

@@ -56,7 +56,9 @@ void SetupHistory(CLI::App& app, Context& context) {
       "history", "Show the accepted changes to one office, newest first.\n显示一个机关已采纳的更改，最新的在前。");
   command->add_option("OFFICE", options->office, "Office id or name, as for `show` / 机关 id 或名称")
       ->required();
-  command->add_option("--limit", options->limit, "At most this many changes (default: 100)")
+  command
+      ->add_option("--limit", options->limit,
+                   "At most this many changes (default: 100) / 最多显示的更改条数（默认 100）")
       ->check(CLI::Range(1, 10000));
   command->add_flag("--json", options->json, "Print JSON / 以 JSON 输出");
   command->callback([&context, options] { context.exit_code = RunHistory(context, *options); });

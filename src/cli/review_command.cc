@@ -11,6 +11,9 @@
 namespace ngodesk::cli {
 namespace {
 
+constexpr const char* kEditorHelp =
+    "Editor name (default: $USER, else cli) / 编辑姓名（默认为 $USER，否则为 cli）";
+
 struct ReviewOptions {
   std::string status = "open";
   bool json = false;
@@ -100,14 +103,17 @@ void SetupReview(CLI::App& app, Context& context) {
   auto options = std::make_shared<ReviewOptions>();
   CLI::App* review = app.add_subcommand(
       "review", "List reports from readers, or accept or reject one.\n列出读者报告，或采纳、驳回其中一份。");
-  review->add_option("--status", options->status, "open, accepted, rejected or all (default: open)")
+  review
+      ->add_option("--status", options->status,
+                   "open, accepted, rejected or all (default: open) / "
+                   "报告状态：open 未结、accepted 已采纳、rejected 已驳回或 all 全部（默认 open）")
       ->check(CLI::IsMember({"open", "accepted", "rejected", "all"}));
   review->add_flag("--json", options->json, "Print JSON with the reports' ids / 以 JSON 输出");
 
   CLI::App* accept = review->add_subcommand(
       "accept", "Apply a report to its office and record the change / 采纳报告并记录更改");
   accept->add_option("ID", options->id, "Report id / 报告编号")->required();
-  accept->add_option("--editor", options->editor, "Editor name (default: $USER, else cli)");
+  accept->add_option("--editor", options->editor, kEditorHelp);
   accept->callback([&context, options] { context.exit_code = RunAccept(context, *options); });
 
   CLI::App* reject = review->add_subcommand(
@@ -115,7 +121,7 @@ void SetupReview(CLI::App& app, Context& context) {
   reject->add_option("ID", options->id, "Report id / 报告编号")->required();
   reject->add_option("--reason", options->reason, "Why the report is rejected / 驳回理由")
       ->required();
-  reject->add_option("--editor", options->editor, "Editor name (default: $USER, else cli)");
+  reject->add_option("--editor", options->editor, kEditorHelp);
   reject->callback([&context, options] { context.exit_code = RunReject(context, *options); });
 
   review->callback([&context, options, accept, reject] {

@@ -142,6 +142,24 @@ TEST_F(ModerationCommands, CallsConfirmAndFlagNumbers) {
             2);
 }
 
+TEST_F(ModerationCommands, SameDayFailureAfterSuccessIsDue) {
+  for (const char* outcome : {"reached", "wrong-number"}) {
+    const CommandResult run =
+        Run({"call", "jiangsu", "86783860", "--outcome", outcome, "--date", "2026-12-01"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  EXPECT_NE(Run({"show", "jiangsu"}).out.find("possibly out of date: a call on 2026-12-01"),
+            std::string::npos);
+
+  const Json due = Json::parse(Run({"calls", "due", "--json"}).out)["due"];
+  const Json* entry = nullptr;
+  for (const Json& each : due) {
+    if (each["phone"]["e164"] == "+862586783860") entry = &each;
+  }
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ((*entry)["latest"]["outcome"], "wrong-number");
+}
+
 TEST_F(ModerationCommands, CallsDueListsNeverConfirmedNumbersFirst) {
   const CommandResult run = Run({"calls", "due", "--json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -171,6 +189,31 @@ TEST_F(ModerationCommands, BackupAndRestore) {
   const CommandResult restored = Run({"restore", backup});
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
   EXPECT_EQ(Json::parse(Run({"review", "--json"}).out)["reports"].size(), 1u);
+}
+
+// Every option of the moderation commands explains itself in English and,
+// after " / ", in Chinese.
+TEST_F(ModerationCommands, OptionHelpIsBilingual) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"call", "--help"},           {"calls", "due", "--help"},
+      {"review", "--help"},         {"review", "accept", "--help"},
+      {"review", "reject", "--help"}, {"history", "--help"},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    const CommandResult help = Ngodesk(command);
+    ASSERT_EQ(help.exit_code, 0) << command[0];
+    const std::size_t options = help.out.find("Options:");
+    ASSERT_NE(options, std::string::npos) << help.out;
+
+    // An option's text runs from its name to the next option.
+    std::size_t start = help.out.find("\n  --", options);
+    while (start != std::string::npos) {
+      const std::size_t end = help.out.find("\n  -", start + 1);
+      const std::string option = help.out.substr(start + 1, end - start - 1);
+      EXPECT_NE(option.find(" / "), std::string::npos) << command[0] << ": " << option;
+      start = help.out.find("\n  --", start + 1);
+    }
+  }
 }
 
 }  // namespace

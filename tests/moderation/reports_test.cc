@@ -34,7 +34,7 @@ struct SubmitCase {
   const char* message_part;
 };
 
-TEST_F(ModerationTest, SubmitRejectsInvisibleCharactersInNumbersAndEmail) {
+TEST_F(ModerationTest, SubmitRejectsInvisibleCharacters) {
   Result<std::int64_t> phone = moderation_.SubmitReport(PhoneReport("", "025\u200b-8678 3863"), kNow);
   ASSERT_FALSE(phone.ok());
   EXPECT_NE(phone.error().message.find("U+200B"), std::string::npos) << phone.error().message;
