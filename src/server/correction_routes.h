@@ -55,6 +55,8 @@ StoreOutcome HandleStoreRoute(StoreContext& context, const StoreRequest& request
 
 // The checks of POST /api/v1/reports that need no store: media type (415),
 // size (413) and the per-client rate (429). Nullopt when the report may go on.
+// A report let through has spent a token, which the caller refunds unless the
+// report is stored.
 std::optional<Response> CheckReportLimits(const Request& request, const ServerLimits& limits,
                                           RateLimiter& report_rate);
 

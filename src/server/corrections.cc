@@ -237,9 +237,15 @@ void Corrections::Handle(const Request& request, Responder respond) {
 
   StoreRequest copy = CopyRequest(request, *match, std::move(target).value());
   std::string route(match->route->pattern);
+  const bool is_report = copy.route == RouteId::kApiReports && copy.method == "POST";
   net::post(impl_->pool, [impl = impl_.get(), copy = std::move(copy), route = std::move(route),
-                          respond = std::move(respond)] {
+                          is_report, respond = std::move(respond)] {
     impl->Run(copy, [&](Response response) {
+      // Only a stored report spends the client's allowance, so that a reader
+      // who fixes a rejected report can send it again.
+      if (is_report && response.status != 201) {
+        impl->report_rate.Refund(copy.client, LimitClock(copy.now));
+      }
       response.route = route;
       respond(std::move(response));
     });

@@ -49,6 +49,16 @@ RateDecision RateLimiter::Admit(std::string_view client, Clock::time_point now) 
   return {false, std::chrono::seconds(std::max(1LL, static_cast<long long>(std::ceil(wait))))};
 }
 
+void RateLimiter::Refund(std::string_view client, Clock::time_point now) {
+  if (per_second_ <= 0) return;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = buckets_.find(client);
+  if (it == buckets_.end()) return;
+  Bucket& bucket = it->second;
+  bucket.tokens = std::min(burst_, Refilled(bucket, now) + 1);
+  bucket.updated = now;
+}
+
 std::size_t RateLimiter::tracked_clients() const {
   const std::lock_guard<std::mutex> lock(mutex_);
   return buckets_.size();

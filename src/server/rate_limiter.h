@@ -42,6 +42,12 @@ class RateLimiter {
   // Thread-safe.
   RateDecision Admit(std::string_view client, Clock::time_point now);
 
+  // Gives back the token that an admitted request of `client` spent, up to
+  // the burst, for a request that turned out not to count (a report that was
+  // not stored). Does nothing when the client's bucket is no longer kept.
+  // Thread-safe.
+  void Refund(std::string_view client, Clock::time_point now);
+
   bool enabled() const { return per_second_ > 0; }
   double per_second() const { return per_second_; }
 

@@ -39,6 +39,29 @@ TEST(RateLimiter, ClientsAreCountedApart) {
   EXPECT_EQ(limiter.tracked_clients(), 2u);
 }
 
+TEST(RateLimiter, RefundGivesBackOneToken) {
+  RateLimiter limiter(RateLimiter::PerHour{20}, /*burst=*/2);
+  EXPECT_EQ(Allowed(limiter, "a", 2, kStart), 2);
+  EXPECT_FALSE(limiter.Admit("a", kStart).allowed);
+
+  limiter.Refund("a", kStart);
+  EXPECT_EQ(Allowed(limiter, "a", 3, kStart), 1);
+}
+
+TEST(RateLimiter, RefundStopsAtTheBurst) {
+  RateLimiter limiter(RateLimiter::PerHour{20}, /*burst=*/2);
+  EXPECT_EQ(Allowed(limiter, "a", 1, kStart), 1);
+  limiter.Refund("a", kStart);
+  limiter.Refund("a", kStart);
+  EXPECT_EQ(Allowed(limiter, "a", 5, kStart), 2);
+}
+
+TEST(RateLimiter, RefundOfUnknownClientIsIgnored) {
+  RateLimiter limiter(1, 2);
+  limiter.Refund("never-seen", kStart);
+  EXPECT_EQ(limiter.tracked_clients(), 0u);
+}
+
 TEST(RateLimiter, RetryAfterRoundsUpToWholeSeconds) {
   RateLimiter limiter(/*per_second=*/1, /*burst=*/1);
   EXPECT_TRUE(limiter.Admit("a", kStart).allowed);
