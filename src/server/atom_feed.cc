@@ -26,6 +26,20 @@ std::string JurisdictionTitle(const Change& change, std::span<const Office> offi
   return change.office_id;
 }
 
+// The entry title's end, e.g. "phones changed / 电话已更改".
+std::string ChangedWords(ReportField field) {
+  switch (field) {
+    case ReportField::kPhones: return "phones changed / 电话已更改";
+    case ReportField::kFax: return "fax changed / 传真已更改";
+    case ReportField::kAddresses: return "addresses changed / 地址已更改";
+    case ReportField::kHours: return "hours changed / 办公时间已更改";
+    case ReportField::kEmails: return "emails changed / 电子邮箱已更改";
+    case ReportField::kWebsites: return "websites changed / 网站已更改";
+    case ReportField::kOther: break;
+  }
+  return "other details changed / 其他信息已更改";
+}
+
 std::string ValueOrPlaceholder(const std::string& value, std::string_view placeholder) {
   return value.empty() ? std::string(placeholder) : value;
 }
@@ -38,18 +52,17 @@ std::string EntryContent(const Change& change) {
 }
 
 void AppendEntry(std::string& out, const Change& change, std::span<const Office> offices) {
-  const std::string field(ReportFieldName(change.field));
   fmt::format_to(std::back_inserter(out),
                  "  <entry>\n"
                  "    <id>{}{:012x}</id>\n"
-                 "    <title>{}: {} changed</title>\n"
+                 "    <title>{}: {}</title>\n"
                  "    <updated>{}</updated>\n"
                  "    <link rel=\"alternate\" type=\"text/html\" href=\"/offices/{}\"/>\n"
                  "    <author><name>{}</name></author>\n"
                  "    <content type=\"text\">{}</content>\n"
                  "  </entry>\n",
                  kEntryIdPrefix, static_cast<std::uint64_t>(change.id),
-                 EscapeReaderText(JurisdictionTitle(change, offices)), field,
+                 EscapeReaderText(JurisdictionTitle(change, offices)), ChangedWords(change.field),
                  EscapeReaderText(change.changed_at), EscapeReaderText(change.office_id),
                  EscapeReaderText(ValueOrPlaceholder(change.editor, "ngodesk")),
                  EscapeReaderText(EntryContent(change)));

@@ -93,8 +93,8 @@ TEST(AtomFeed, OneEntryPerChange) {
   EXPECT_EQ(Select(document.get(), "/a:feed/a:updated"),
             std::vector<std::string>{"2026-12-04T08:30:00Z"});
   EXPECT_EQ(Select(document.get(), "/a:feed/a:entry/a:title"),
-            (std::vector<std::string>{"Jiangsu Province / 江苏省: phones changed",
-                                      "Jiangsu Province / 江苏省: phones changed"}));
+            (std::vector<std::string>{"Jiangsu Province / 江苏省: phones changed / 电话已更改",
+                                      "Jiangsu Province / 江苏省: phones changed / 电话已更改"}));
   EXPECT_EQ(Select(document.get(), "/a:feed/a:entry/a:link/@href"),
             (std::vector<std::string>{"/offices/jiangsu", "/offices/jiangsu"}));
   EXPECT_EQ(Select(document.get(), "/a:feed/a:entry/a:id"),
@@ -105,6 +105,25 @@ TEST(AtomFeed, OneEntryPerChange) {
                 "025-86783861 → 025-86783862\nEvidence / 依据: called on 2026-12-01"});
   EXPECT_EQ(Select(document.get(), "/a:feed/a:entry[1]/a:content"),
             std::vector<std::string>{"(none / 无) → 025-1\nEvidence / 依据: called on 2026-12-01"});
+}
+
+TEST(AtomFeed, TitleNamesFieldInBothLanguages) {
+  const struct {
+    ReportField field;
+    std::string title;
+  } cases[] = {
+      {ReportField::kFax, "jiangsu: fax changed / 传真已更改"},
+      {ReportField::kHours, "jiangsu: hours changed / 办公时间已更改"},
+      {ReportField::kOther, "jiangsu: other details changed / 其他信息已更改"},
+  };
+  for (const auto& each : cases) {
+    Change change = PhoneChange(1, "a", "b");
+    change.field = each.field;
+    XmlDocument document = ParseXml(RenderAtomFeed(std::vector<Change>{change}, {}));
+    ASSERT_NE(document, nullptr);
+    EXPECT_EQ(Select(document.get(), "/a:feed/a:entry/a:title"),
+              std::vector<std::string>{each.title});
+  }
 }
 
 TEST(AtomFeed, ReaderTextCannotAddMarkup) {
@@ -133,7 +152,7 @@ TEST(AtomFeed, ControlCharactersStayWellFormed) {
   XmlDocument document = ParseXml(RenderAtomFeed(std::vector<Change>{change}, {}));
   ASSERT_NE(document, nullptr);
   EXPECT_EQ(Select(document.get(), "/a:feed/a:entry/a:title"),
-            std::vector<std::string>{"jiangsu: phones changed"});
+            std::vector<std::string>{"jiangsu: phones changed / 电话已更改"});
 }
 
 }  // namespace
