@@ -44,13 +44,20 @@ Response NotSignedIn() {
                        "此操作需要编辑登录；请用 POST /api/v1/session 登录");
 }
 
-Response CsrfFailed(std::string_view what) {
+// `what` and `what_zh` name the failed check in English and Chinese.
+Response CsrfFailed(std::string_view what, std::string_view what_zh) {
   return ErrorResponse(403, "csrf_failed",
                        "the request was rejected: " + std::string(what) +
                            "; send the csrf_token of your session in the X-CSRF-Token header "
                            "from a page of this site",
-                       "请求被拒绝：" + std::string(what) +
+                       "请求被拒绝：" + std::string(what_zh) +
                            "；请从本站页面发送请求，并在 X-CSRF-Token 头中带上会话的 csrf_token");
+}
+
+Response ForeignOrigin(std::string_view origin) {
+  const std::string value(origin);
+  return CsrfFailed("the Origin '" + value + "' is not this site",
+                    "Origin “" + value + "”不是本站");
 }
 
 // Parses a JSON object body, or returns the 400 response that names where
@@ -119,13 +126,14 @@ std::variant<Session, Response> FindEditor(StoreContext& context, const StoreReq
 // The CSRF rules of every editor action other than a GET: the session's
 // token in X-CSRF-Token, and an Origin, when sent, of this host.
 std::optional<Response> CheckCsrf(const Session& session, const StoreRequest& request) {
-  if (request.csrf_token.empty()) return CsrfFailed("the X-CSRF-Token header is missing");
+  if (request.csrf_token.empty()) {
+    return CsrfFailed("the X-CSRF-Token header is missing", "缺少 X-CSRF-Token 头");
+  }
   if (!TokensEqual(request.csrf_token, session.csrf_token)) {
-    return CsrfFailed("the X-CSRF-Token header does not match the session");
+    return CsrfFailed("the X-CSRF-Token header does not match the session",
+                      "X-CSRF-Token 头与会话不符");
   }
-  if (!OriginMatchesHost(request.origin, request.host)) {
-    return CsrfFailed("the Origin '" + request.origin + "' is not this site");
-  }
+  if (!OriginMatchesHost(request.origin, request.host)) return ForeignOrigin(request.origin);
   return std::nullopt;
 }
 
@@ -218,6 +226,30 @@ std::variant<Report, Response> OpenReport(StoreContext& context, const StoreRequ
   return *std::move(report);
 }
 
+// The 409 of a report that no longer fits the office. The library's message
+// advises the reader who writes a report, so the editor gets this one instead.
+Response ValueChanged(const Report& report) {
+  const std::string id = std::to_string(report.id);
+  const NewReport& content = report.content;
+  const std::string field(ReportFieldName(content.field));
+  if (content.current.empty()) {
+    return ErrorResponse(
+        409, "value_changed",
+        "report " + id + " cannot be applied: another change already added \"" +
+            content.proposed + "\" to the " + field + " of " + content.office_id +
+            "; reject the report as out of date",
+        "报告 " + id + " 无法采纳：另一项更改已将 \"" + content.proposed + "\" 加入 " +
+            content.office_id + " 的 " + field + "；请以内容过时为由拒绝该报告");
+  }
+  return ErrorResponse(
+      409, "value_changed",
+      "report " + id + " cannot be applied: another change already replaced \"" +
+          content.current + "\" in the " + field + " of " + content.office_id +
+          "; reject the report as out of date",
+      "报告 " + id + " 无法采纳：另一项更改已替换了 " + content.office_id + " 的 " + field +
+          " 中的 \"" + content.current + "\"；请以内容过时为由拒绝该报告");
+}
+
 StoreOutcome AcceptReport(StoreContext& context, const StoreRequest& request,
                           const Session& editor) {
   std::variant<Report, Response> report = OpenReport(context, request);
@@ -228,7 +260,9 @@ StoreOutcome AcceptReport(StoreContext& context, const StoreRequest& request,
   if (!change.ok()) {
     const Error& error = change.error();
     if (error.code == ErrorCode::kInvalidArgument) {
-      return {ErrorResponse(409, "value_changed", error.message, error.Text(true))};
+      spdlog::info("report {} no longer fits office {}: {}", id,
+                   std::get<Report>(report).content.office_id, error.message);
+      return {ValueChanged(std::get<Report>(report))};
     }
     if (error.code == ErrorCode::kNotFound) return {UnknownReport(request.params[0])};
     return {StoreFailed(error)};
@@ -283,9 +317,7 @@ Response SessionResponse(unsigned status, const Session& session, std::chrono::s
 }
 
 StoreOutcome SignIn(StoreContext& context, const StoreRequest& request) {
-  if (!OriginMatchesHost(request.origin, request.host)) {
-    return {CsrfFailed("the Origin '" + request.origin + "' is not this site")};
-  }
+  if (!OriginMatchesHost(request.origin, request.host)) return {ForeignOrigin(request.origin)};
   const auto limit_now = LimitClock(request.now);
   if (const auto wait = context.sign_ins.Blocked(request.client, limit_now)) {
     const std::string seconds = std::to_string(wait->count());
@@ -337,6 +369,53 @@ StoreOutcome SignOut(StoreContext& context, const Session& editor) {
 
 // /api/v1/calls ----------------------------------------------------------------
 
+// The day in China (UTC+8) at `now`, because the calls are made there.
+std::chrono::sys_days ChinaToday(std::chrono::sys_seconds now) {
+  return std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8));
+}
+
+// A date of the form YYYY-MM-DD, or nullopt. The library reports the
+// malformed ones.
+std::optional<std::chrono::sys_days> ParseCallDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::string_view fields[3] = {text.substr(0, 4), text.substr(5, 2), text.substr(8, 2)};
+  for (int i = 0; i < 3; ++i) {
+    const auto [end, error] =
+        std::from_chars(fields[i].data(), fields[i].data() + fields[i].size(), parts[i]);
+    if (error != std::errc() || end != fields[i].data() + fields[i].size()) return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(parts[0]),
+                                         std::chrono::month(static_cast<unsigned>(parts[1])),
+                                         std::chrono::day(static_cast<unsigned>(parts[2]))};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days(date);
+}
+
+// The 400 of a call dated after today in China, or nullopt.
+std::optional<Response> CheckCallDate(const std::string& date, std::chrono::sys_seconds now) {
+  const std::optional<std::chrono::sys_days> day = ParseCallDate(date);
+  const std::chrono::sys_days today = ChinaToday(now);
+  if (!day || *day <= today) return std::nullopt;
+  const std::string today_text = fmt::format("{:%Y-%m-%d}", std::chrono::sys_seconds(today));
+  return ErrorResponse(400, "invalid_call",
+                       "the call date '" + date + "' is after today in China (" + today_text +
+                           "); give the day the call was made",
+                       "通话日期“" + date + "”晚于中国的今天（" + today_text +
+                           "）；请填写实际通话的日期");
+}
+
+// The 404 of a call on a number that `office_id` does not publish:
+// unknown_office when no office has that id, else unknown_phone.
+Response UnknownCallTarget(StoreContext& context, const std::string& office_id,
+                           const Error& error) {
+  Result<std::optional<Office>> office = context.store.FindOffice(office_id);
+  if (office.ok() && !office->has_value()) {
+    return ErrorResponse(404, "unknown_office", error.message, error.Text(true));
+  }
+  return ErrorResponse(404, "unknown_phone", error.message, error.Text(true));
+}
+
 StoreOutcome RecordCall(StoreContext& context, const StoreRequest& request,
                         const Session& editor) {
   if (!IsJsonMediaType(request.content_type)) return {UnsupportedMediaType(request.content_type)};
@@ -347,7 +426,7 @@ StoreOutcome RecordCall(StoreContext& context, const StoreRequest& request,
   Call call;
   call.caller = editor.editor;
   // The day in China (UTC+8) when no date is given, because the calls are made there.
-  call.date = fmt::format("{:%Y-%m-%d}", request.now + std::chrono::hours(8));
+  call.date = fmt::format("{:%Y-%m-%d}", std::chrono::sys_seconds(ChinaToday(request.now)));
   for (const std::string_view name : {"office", "phone", "outcome", "date", "note"}) {
     std::variant<std::optional<std::string>, Response> member = StringMember(body, name);
     if (auto* refused = std::get_if<Response>(&member)) return {std::move(*refused)};
@@ -374,12 +453,15 @@ StoreOutcome RecordCall(StoreContext& context, const StoreRequest& request,
     return {ErrorResponse(400, "invalid_call", "a call needs the members office, phone and outcome",
                           "通话记录需要 office、phone 和 outcome 成员")};
   }
+  if (std::optional<Response> refused = CheckCallDate(call.date, request.now)) {
+    return {*std::move(refused)};
+  }
 
   Result<Call> recorded = context.moderation.RecordCall(call);
   if (!recorded.ok()) {
     const Error& error = recorded.error();
     if (error.code == ErrorCode::kNotFound) {
-      return {ErrorResponse(404, "unknown_phone", error.message, error.Text(true))};
+      return {UnknownCallTarget(context, call.office_id, error)};
     }
     if (error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kParse) {
       return {ErrorResponse(400, "invalid_call", error.message, error.Text(true))};
@@ -402,7 +484,7 @@ StoreOutcome CallsDue(StoreContext& context, const StoreRequest& request) {
                           "查询参数“older_than_days”为“" + std::string(text) +
                               "”；请给出 0 到 36500 之间的整数天数")};
   }
-  const auto today = std::chrono::floor<std::chrono::days>(request.now + std::chrono::hours(8));
+  const auto today = ChinaToday(request.now);
   Result<std::vector<DueCall>> due = context.moderation.CallsDue(std::chrono::days(days), today);
   if (!due.ok()) return {StoreFailed(due.error())};
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <future>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -132,6 +133,17 @@ class CorrectionsTest : public ::testing::Test {
   static std::string ErrorCode(const Response& response) {
     return Body(response).at("error").at("code");
   }
+  static std::string Message(const Response& response) {
+    return Body(response).at("error").at("message");
+  }
+  static std::string MessageZh(const Response& response) {
+    return Body(response).at("error").at("message_zh");
+  }
+  // True when `text` has two English words in a row ("is missing"). Single
+  // names such as X-CSRF-Token or a value may stay in a Chinese message.
+  static bool HasEnglishWords(const std::string& text) {
+    return std::regex_search(text, std::regex("[A-Za-z]{2,} [A-Za-z]{2,}"));
+  }
 
   static Json JiangsuPhoneReport() {
     return {{"office", "jiangsu"},          {"field", "phones"},
@@ -209,6 +221,36 @@ TEST_F(CorrectionsTest, ReportRateIs429WithRetryAfter) {
   other.client = "reader-2";
   EXPECT_EQ(Send(other).status, 201u);
   EXPECT_EQ(PostJson("/api/v1/reports", report, nullptr, kNow + 180s).status, 201u);
+}
+
+TEST_F(CorrectionsTest, RejectedReportsSpendNoAllowance) {
+  limits_.report_rate = 20;
+  limits_.report_burst = 5;
+  OpenServer();
+  Json unknown_office = JiangsuPhoneReport();
+  unknown_office["office"] = "atlantis";
+  EXPECT_EQ(PostJson("/api/v1/reports", JiangsuPhoneReport()).status, 201u);
+  EXPECT_EQ(Send({"POST", "/api/v1/reports", "{", "application/json"}).status, 400u);
+  EXPECT_EQ(Send({"POST", "/api/v1/reports", "[]", "application/json"}).status, 400u);
+  EXPECT_EQ(PostJson("/api/v1/reports", unknown_office).status, 404u);
+  EXPECT_EQ(Send({"POST", "/api/v1/reports", "{}", "text/plain"}).status, 415u);
+
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(PostJson("/api/v1/reports", JiangsuPhoneReport()).status, 201u) << i;
+  }
+  const Response spent = PostJson("/api/v1/reports", JiangsuPhoneReport());
+  EXPECT_EQ(spent.status, 429u);
+  EXPECT_EQ(ErrorCode(spent), "too_many_reports");
+}
+
+TEST_F(CorrectionsTest, ClientWithoutAllowanceIs429BeforeParsing) {
+  limits_.report_rate = 20;
+  limits_.report_burst = 1;
+  OpenServer();
+  EXPECT_EQ(PostJson("/api/v1/reports", JiangsuPhoneReport()).status, 201u);
+  const Response response = Send({"POST", "/api/v1/reports", "{", "application/json"});
+  EXPECT_EQ(response.status, 429u);
+  EXPECT_EQ(ErrorCode(response), "too_many_reports");
 }
 
 TEST_F(CorrectionsTest, InvalidReportIs400) {
@@ -346,7 +388,14 @@ TEST_F(CorrectionsTest, CsrfGuardsEditorActions) {
     const Response response = Send(*exchange);
     EXPECT_EQ(response.status, 403u) << exchange->csrf_token << " " << exchange->origin;
     EXPECT_EQ(ErrorCode(response), "csrf_failed");
+    EXPECT_FALSE(HasEnglishWords(MessageZh(response))) << MessageZh(response);
   }
+  Exchange foreign_sign_in{"POST", "/api/v1/session", Json{{"token", token_}}.dump(),
+                           "application/json"};
+  foreign_sign_in.origin = "http://evil.example";
+  const Response sign_in = Send(foreign_sign_in);
+  EXPECT_EQ(sign_in.status, 403u);
+  EXPECT_FALSE(HasEnglishWords(MessageZh(sign_in))) << MessageZh(sign_in);
   EXPECT_EQ(Get("/api/v1/reports", &editor).status, 200u);  // a GET needs no token
 
   Exchange same_origin = foreign;
@@ -427,6 +476,30 @@ TEST_F(CorrectionsTest, AcceptOfChangedValueIs409) {
       PostJson("/api/v1/reports/" + std::to_string(second) + "/accept", Json::object(), &editor);
   EXPECT_EQ(response.status, 409u);
   EXPECT_EQ(ErrorCode(response), "value_changed");
+  const std::string id = std::to_string(second);
+  EXPECT_EQ(Message(response),
+            "report " + id + " cannot be applied: another change already replaced "
+            "\"025-86783861\" in the phones of jiangsu; reject the report as out of date");
+  EXPECT_EQ(MessageZh(response),
+            "报告 " + id + " 无法采纳：另一项更改已替换了 jiangsu 的 phones 中的 "
+            "\"025-86783861\"；请以内容过时为由拒绝该报告");
+}
+
+TEST_F(CorrectionsTest, AcceptOfAlreadyAddedValueIs409) {
+  Json added = JiangsuPhoneReport();
+  added["current"] = "";
+  const std::int64_t first = Submit(added);
+  const std::int64_t second = Submit(added);
+  const EditorSession editor = SignIn();
+  EXPECT_EQ(PostJson("/api/v1/reports/" + std::to_string(first) + "/accept", Json::object(),
+                     &editor).status, 200u);
+  const Response response =
+      PostJson("/api/v1/reports/" + std::to_string(second) + "/accept", Json::object(), &editor);
+  EXPECT_EQ(response.status, 409u);
+  EXPECT_EQ(ErrorCode(response), "value_changed");
+  EXPECT_NE(Message(response).find("already added \"025-86783862\""), std::string::npos)
+      << Message(response);
+  EXPECT_FALSE(HasEnglishWords(MessageZh(response))) << MessageZh(response);
 }
 
 TEST_F(CorrectionsTest, UnknownReportIs404) {
@@ -495,6 +568,47 @@ TEST_F(CorrectionsTest, InvalidCallIs400Or404) {
       "/api/v1/calls", {{"office", "beijing"}, {"phone", "010-11111111"}, {"outcome", "reached"}},
       &editor);
   EXPECT_EQ(unknown.status, 404u);
+  EXPECT_EQ(ErrorCode(unknown), "unknown_phone");
+}
+
+TEST_F(CorrectionsTest, CallOnUnknownOfficeIs404) {
+  const EditorSession editor = SignIn();
+  const Response response = PostJson(
+      "/api/v1/calls", {{"office", "atlantis"}, {"phone", "010-62638800"}, {"outcome", "reached"}},
+      &editor);
+  EXPECT_EQ(response.status, 404u);
+  EXPECT_EQ(ErrorCode(response), "unknown_office");
+}
+
+TEST_F(CorrectionsTest, CallDatedAfterTodayInChinaIs400) {
+  const EditorSession editor = SignIn();
+  // kNow is 2026-12-04 08:30 UTC, 16:30 in China.
+  for (const std::string date : {"2026-12-05", "2027-03-01", "9999-12-31"}) {
+    const Response response = PostJson("/api/v1/calls",
+                                       {{"office", "beijing"}, {"phone", "010-62638800"},
+                                        {"outcome", "reached"}, {"date", date}},
+                                       &editor);
+    EXPECT_EQ(response.status, 400u) << date;
+    EXPECT_EQ(ErrorCode(response), "invalid_call") << date;
+    EXPECT_NE(Message(response).find(date), std::string::npos) << Message(response);
+    EXPECT_NE(MessageZh(response).find(date), std::string::npos) << MessageZh(response);
+  }
+  const Response today = PostJson("/api/v1/calls",
+                                  {{"office", "beijing"}, {"phone", "010-62638800"},
+                                   {"outcome", "reached"}, {"date", "2026-12-04"}},
+                                  &editor);
+  EXPECT_EQ(today.status, 201u) << today.body;
+}
+
+TEST_F(CorrectionsTest, CallDateFollowsChinaDay) {
+  const EditorSession editor = SignIn();
+  const Json call = {{"office", "beijing"}, {"phone", "010-62638800"}, {"outcome", "reached"},
+                     {"date", "2026-12-05"}};
+  // 16:00 UTC on 2026-12-04 is already 00:00 on 2026-12-05 in China.
+  const std::chrono::sys_seconds china_midnight =
+      std::chrono::sys_days{std::chrono::year{2026} / 12 / 4} + 16h;
+  EXPECT_EQ(PostJson("/api/v1/calls", call, &editor, china_midnight - 1s).status, 400u);
+  EXPECT_EQ(PostJson("/api/v1/calls", call, &editor, china_midnight).status, 201u);
 }
 
 // The snapshot ------------------------------------------------------------------
