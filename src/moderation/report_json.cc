@@ -146,7 +146,8 @@ Result<Json> ParseStrictJson(std::string_view text) {
     const auto [line, column] = LineAndColumn(text, error.byte > 0 ? error.byte - 1 : 0);
     return Error::Parse(line, column,
                         std::string("the report is not valid JSON: ") + error.what(),
-                        std::string("报告不是有效的 JSON：") + error.what());
+                        "报告不是有效的 JSON：第 " + std::to_string(line) + " 行第 " +
+                            std::to_string(column) + " 列有语法错误；请检查引号、逗号和括号。");
   }
 }
 

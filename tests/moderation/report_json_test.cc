@@ -164,6 +164,10 @@ TEST(ReportJson, SyntaxErrorsHaveLineAndColumn) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.error().line, 2);
   EXPECT_GT(report.error().column, 1);
+  EXPECT_NE(report.error().message_zh.find("第 2 行"), std::string::npos)
+      << report.error().message_zh;
+  EXPECT_EQ(report.error().message_zh.find("parse error"), std::string::npos)
+      << report.error().message_zh;
 }
 
 TEST(ReportJson, EnumNamesRoundTrip) {
