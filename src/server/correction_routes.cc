@@ -401,7 +401,7 @@ std::optional<Response> CheckCallDate(const std::string& date, std::chrono::sys_
   return ErrorResponse(400, "invalid_call",
                        "the call date '" + date + "' is after today in China (" + today_text +
                            "); give the day the call was made",
-                       "通话日期“" + date + "”晚于中国的今天（" + today_text +
+                       "通话日期“" + date + "”晚于今天（北京时间 " + today_text +
                            "）；请填写实际通话的日期");
 }
 
