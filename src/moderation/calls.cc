@@ -42,10 +42,12 @@ Status CheckCall(const Call& call) {
         "通话日期 \"" + call.date + "\" 不是 YYYY-MM-DD 格式的日期。");
   }
   const bool caller_ok = !call.caller.empty() && moderation::IsValidUtf8(call.caller) &&
-                         !moderation::HasControlCharacter(call.caller, false);
+                         !moderation::HasControlCharacter(call.caller, false) &&
+                         !moderation::FindInvisibleCharacter(call.caller);
   if (!caller_ok) {
-    return Error::InvalidArgument("the caller's name is empty or not printable text.",
-                                  "拨打人姓名为空或含不可打印字符。");
+    return Error::InvalidArgument(
+        "the caller's name is empty or contains control or invisible characters; give a name.",
+        "拨打人姓名为空或含控制字符、不可见字符；请填写姓名。");
   }
   const bool note_ok = call.note.size() <= kMaxCallNoteBytes &&
                        moderation::IsValidUtf8(call.note) &&

@@ -154,6 +154,17 @@ TEST_F(ModerationTest, FailedCallAfterRecentSuccessIsDue) {
   EXPECT_EQ(entry->latest->outcome, CallOutcome::kNoAnswer);
 }
 
+TEST_F(ModerationTest, CallerNameRejectsInvisibleCharacters) {
+  for (const char* caller : {"li\u200b", "\u202eli", "li\ufeff", "li\x7f"}) {
+    Call call = JiangsuCall("86783860", CallOutcome::kReached, "2026-12-01");
+    call.caller = caller;
+    Result<Call> recorded = moderation_.RecordCall(call);
+    ASSERT_FALSE(recorded.ok()) << caller;
+    EXPECT_EQ(recorded.error().code, ErrorCode::kInvalidArgument);
+  }
+  EXPECT_NE(FindOffice("jiangsu").phones[1].confirmed_on, "2026-12-01");
+}
+
 // Calls of one day are ordered as they were recorded.
 TEST_F(ModerationTest, SameDayFailureAfterSuccessIsDue) {
   ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2026-12-01")).ok());
