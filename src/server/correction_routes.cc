@@ -44,13 +44,13 @@ Response NotSignedIn() {
                        "此操作需要编辑登录；请用 POST /api/v1/session 登录");
 }
 
-// `what` and `what_zh` name the failed check in English and Chinese.
-Response CsrfFailed(std::string_view what, std::string_view what_zh) {
+// `failed_check` and `failed_check_zh` name the failed check in English and Chinese.
+Response CsrfFailed(std::string_view failed_check, std::string_view failed_check_zh) {
   return ErrorResponse(403, "csrf_failed",
-                       "the request was rejected: " + std::string(what) +
+                       "the request was rejected: " + std::string(failed_check) +
                            "; send the csrf_token of your session in the X-CSRF-Token header "
                            "from a page of this site",
-                       "请求被拒绝：" + std::string(what_zh) +
+                       "请求被拒绝：" + std::string(failed_check_zh) +
                            "；请从本站页面发送请求，并在 X-CSRF-Token 头中带上会话的 csrf_token");
 }
 
