@@ -112,26 +112,7 @@ bool CallsFirst(const DueCall& a, const DueCall& b) {
 namespace moderation {
 
 Status RefreshCallState(const store::Connection& connection, std::string_view office_id) {
-  if (Status s = store::RefreshCallState(connection, office_id); !s.ok()) return s;
-  // The store compares dates only, so it misses a failure on the day of the
-  // latest success. Such a failure counts when its row id is higher than
-  // that of every success of that day.
-  // NOTE: store::RefreshCallState alone (as run by Store::ReplaceOffices on an
-  // import) still drops such a same-day failure.
-  Result<Statement> update = Statement::Prepare(connection, R"sql(
-      UPDATE office_phone SET last_failed_call_on = confirmed_on
-      WHERE (?1 = '' OR office_id = ?1)
-        AND coalesce(confirmed_on, '') <> '' AND coalesce(last_failed_call_on, '') = ''
-        AND EXISTS (
-          SELECT 1 FROM phone_call f
-          WHERE f.office_id = office_phone.office_id
-            AND f.phone = coalesce(office_phone.e164, office_phone.text)
-            AND f.outcome <> 'reached' AND f.date = office_phone.confirmed_on
-            AND f.id > (SELECT max(r.id) FROM phone_call r
-                        WHERE r.office_id = f.office_id AND r.phone = f.phone
-                          AND r.outcome = 'reached' AND r.date = f.date)))sql");
-  if (!update.ok()) return update.error();
-  return update->Bind(1, office_id).Run();
+  return store::RefreshCallState(connection, office_id);
 }
 
 }  // namespace moderation

@@ -46,7 +46,13 @@ Status RefreshCallState(const Connection& connection, std::string_view office_id
                WHERE c.office_id = office_phone.office_id
                  AND c.phone = coalesce(office_phone.e164, office_phone.text)
                  AND c.outcome <> 'reached'
-                 AND c.date > coalesce(office_phone.confirmed_on, ''))
+                 -- No success after it, by date, then by the order recorded,
+                 -- so a failure later on the day of a success counts.
+                 AND NOT EXISTS (
+                   SELECT 1 FROM phone_call s
+                   WHERE s.office_id = c.office_id AND s.phone = c.phone
+                     AND s.outcome = 'reached'
+                     AND (s.date > c.date OR (s.date = c.date AND s.id > c.id))))
             WHERE ?1 = '' OR office_id = ?1)sql",
   };
   for (const char* sql : kUpdates) {

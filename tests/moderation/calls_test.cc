@@ -199,6 +199,17 @@ TEST_F(ModerationTest, SameDaySuccessAfterFailureConfirms) {
   for (const DueCall& each : *due) EXPECT_NE(each.phone.e164, "+862586783860");
 }
 
+TEST_F(ModerationTest, ReimportKeepsSameDayFailure) {
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kReached, "2026-12-01")).ok());
+  ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("86783860", CallOutcome::kWrongNumber, "2026-12-01")).ok());
+
+  ASSERT_TRUE(store_.ReplaceOffices(*BundledDirectory()).ok());
+
+  const PhoneNumber& number = FindOffice("jiangsu").phones[1];
+  EXPECT_EQ(number.confirmed_on, "2026-12-01");
+  EXPECT_EQ(number.last_failed_call_on, "2026-12-01");
+}
+
 TEST_F(ModerationTest, ReimportKeepsLaterCallsAndAddsNoDuplicates) {
   const std::string page_calls = QueryText(store_, "SELECT count(*) FROM phone_call");
   ASSERT_TRUE(moderation_.RecordCall(JiangsuCall("025-86783861", CallOutcome::kReached, "2026-12-01")).ok());
