@@ -205,7 +205,7 @@ TEST_F(ModerationTest, ReimportKeepsSameDayFailure) {
 
   ASSERT_TRUE(store_.ReplaceOffices(*BundledDirectory()).ok());
 
-  const PhoneNumber& number = FindOffice("jiangsu").phones[1];
+  const PhoneNumber number = FindOffice("jiangsu").phones[1];
   EXPECT_EQ(number.confirmed_on, "2026-12-01");
   EXPECT_EQ(number.last_failed_call_on, "2026-12-01");
 }
