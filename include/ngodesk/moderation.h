@@ -42,7 +42,7 @@ inline constexpr std::size_t kMaxReportValueBytes = 1000;     // current, propos
 inline constexpr std::size_t kMaxReportEvidenceBytes = 4000;  // evidence
 inline constexpr std::size_t kMaxContactEmailBytes = 254;
 
-// What a reader sends. `current` is the published value the report is about,
+// A report as a reader sends it. `current` is the published value the report is about,
 // empty to add a new entry. `proposed` is the new value, empty to ask for the
 // entry's removal. At least one of them is non-empty.
 struct NewReport {

@@ -82,7 +82,7 @@ class DatabaseUseLock {
  public:
   enum class Mode {
     kShared,     // a server: several may share the database
-    kExclusive,  // a restore: nobody else may use the database
+    kExclusive,  // a restore: no other process may use the database
   };
 
   // Takes the lock without waiting. Fails with Error::Store naming the

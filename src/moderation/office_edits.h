@@ -1,6 +1,6 @@
-// How a report's `current` and `proposed` values meet an office record: which
-// published value a report is about, whether the new value suits its field,
-// and the edit that accepting the report makes.
+// The rules that relate a report's `current` and `proposed` values to an
+// office record: which published value a report is about, whether the new
+// value suits its field, and the edit that accepting the report makes.
 #pragma once
 
 #include <string>
@@ -10,11 +10,11 @@
 
 namespace ngodesk::moderation {
 
-// Checks that a non-empty `report.current` is published in the office's field
-// (after trimming; phone numbers also by E.164; addresses on either language
-// side; hours as text or expression), that `report.proposed` suits the field,
-// and that an added value is not published already. Errors are
-// InvalidArgument, in English and Chinese, naming the value.
+// Checks that a non-empty `report.current` is published in the office's field,
+// that `report.proposed` suits the field, and that an added value is not
+// published already. Values are compared after trimming: phone numbers also
+// by E.164, addresses on either language side, hours as text or expression.
+// Errors are InvalidArgument, in English and Chinese, naming the value.
 Status CheckAgainstOffice(const Office& office, const NewReport& report);
 
 // The texts a change records: the published value replaced and its successor.

@@ -1,6 +1,6 @@
 // Tokens and their hashes. Editor tokens, session ids and CSRF tokens are 32
-// random bytes from OpenSSL's RAND_bytes written as 64 lowercase hex digits;
-// the store keeps only their SHA-256 hashes, also in hex.
+// random bytes from OpenSSL's RAND_bytes, written as 64 lowercase hex digits.
+// The store keeps only their SHA-256 hashes, also in hex.
 #pragma once
 
 #include <string>
