@@ -210,35 +210,55 @@ Result<std::unique_ptr<Corrections>> Corrections::Open(const std::string& db_pat
 
 std::shared_ptr<const Site> Corrections::site() const { return impl_->site.load(); }
 
+namespace {
+
+// The route of a request that the store thread must handle, or nullopt for
+// one the snapshot handles: other routes, 400, 404 and 405.
+std::optional<RouteMatch> StoreRoute(const Request& request,
+                                     const Result<RequestTarget>& target) {
+  if (!target.ok()) return std::nullopt;
+  std::optional<RouteMatch> match = MatchRoute(*target);
+  if (!match || !match->route->uses_store) return std::nullopt;
+  const bool head_of_get = request.method == "HEAD" && match->route->Allows("GET");
+  if (!head_of_get && !match->route->Allows(request.method)) return std::nullopt;
+  return match;
+}
+
+}  // namespace
+
+std::optional<Response> Corrections::RespondFromSnapshot(const Request& request) const {
+  if (MayUseStore(request.target) &&
+      StoreRoute(request, ParseRequestTarget(request.target)).has_value()) {
+    return std::nullopt;
+  }
+  return HandleRequest(*site(), request);
+}
+
 void Corrections::Handle(const Request& request, Responder respond) {
-  std::shared_ptr<const Site> current = site();
   if (!MayUseStore(request.target)) {
-    respond(HandleRequest(*current, request));
+    respond(HandleRequest(*site(), request));
     return;
   }
   Result<RequestTarget> target = ParseRequestTarget(request.target);
-  const std::optional<RouteMatch> match =
-      target.ok() ? MatchRoute(*target) : std::optional<RouteMatch>();
-  const bool head_of_get = request.method == "HEAD" && match && match->route->Allows("GET");
-  if (!match || !match->route->uses_store ||
-      (!head_of_get && !match->route->Allows(request.method))) {
-    respond(HandleRequest(*current, request));  // snapshot routes, 400, 404 and 405
+  const std::optional<RouteMatch> match = StoreRoute(request, target);
+  if (!match) {
+    respond(HandleRequest(*site(), request));
     return;
   }
 
   if (match->route->id == RouteId::kApiReports && request.method == "POST") {
     if (std::optional<Response> refused =
             CheckReportLimits(request, impl_->limits, impl_->report_rate)) {
-      refused->route = std::string(match->route->pattern);
+      refused->route = match->route->pattern;
       respond(*std::move(refused));
       return;
     }
   }
 
   StoreRequest copy = CopyRequest(request, *match, std::move(target).value());
-  std::string route(match->route->pattern);
+  const std::string_view route = match->route->pattern;
   const bool is_report = copy.route == RouteId::kApiReports && copy.method == "POST";
-  net::post(impl_->pool, [impl = impl_.get(), copy = std::move(copy), route = std::move(route),
+  net::post(impl_->pool, [impl = impl_.get(), copy = std::move(copy), route,
                           is_report, respond = std::move(respond)] {
     impl->Run(copy, [&](Response response) {
       // Only a stored report spends the client's allowance, so that a reader

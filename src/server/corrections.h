@@ -14,6 +14,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ngodesk/result.h"
@@ -48,6 +49,13 @@ class Corrections {
   // Handles any request. The views in `request` are copied before the call
   // returns, so they need to stay valid only during the call. Thread-safe.
   void Handle(const Request& request, Responder respond);
+
+  // The response of a request that the snapshot handles (every route that
+  // does not use the store, and every error found before the store is
+  // needed), or nullopt for one that Handle must send to the store thread.
+  // Lets the connection skip making a Responder for most requests.
+  // Thread-safe.
+  std::optional<Response> RespondFromSnapshot(const Request& request) const;
 
   // Rebuilds the snapshot from the store on the store thread and waits for
   // it; for tests and after a restore.

@@ -1,5 +1,6 @@
 #include "server/handlers.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -61,6 +62,31 @@ void AddCommonHeaders(Response& response) {
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
 }
 
+std::string QuotedGzipEtag(const Representation& representation) {
+  std::string etag = representation.etag;
+  etag.insert(etag.size() - 1, "-gz");
+  return etag;
+}
+
+// The header lines of a 200 response from `representation`, in the format of
+// Response::header_lines.
+std::string RepresentationHeaderLines(const Representation& representation, bool gzip,
+                                      std::string_view cache_control) {
+  std::string lines;
+  const auto add = [&lines](std::string_view name, std::string_view value) {
+    lines.append(name).append(": ").append(value).append("\r\n");
+  };
+  add("Content-Type", representation.content_type);
+  add("Cache-Control", cache_control);
+  add("ETag", gzip ? QuotedGzipEtag(representation) : representation.etag);
+  add("Vary", "Accept-Encoding");
+  add("Content-Security-Policy", kContentSecurityPolicy);
+  add("X-Content-Type-Options", "nosniff");
+  add("Referrer-Policy", "no-referrer");
+  if (gzip) add("Content-Encoding", "gzip");
+  return lines;
+}
+
 // A 200 response (or 304 when the client has the same bytes) from a
 // prepared representation, in gzip form when the client accepts it.
 Response RepresentationResponse(const Request& request,
@@ -69,27 +95,38 @@ Response RepresentationResponse(const Request& request,
   Response response;
   // Asked only when the client accepts gzip, so no body is compressed for nothing.
   const bool gzip = AcceptsGzip(request.accept_encoding) && !representation->gzip_body().empty();
-  std::string etag = representation->etag;
-  if (gzip) etag.insert(etag.size() - 1, "-gz");
-
-  response.headers.emplace_back("Content-Type", representation->content_type);
-  response.headers.emplace_back("Cache-Control", std::string(cache_control));
-  response.headers.emplace_back("ETag", etag);
-  response.headers.emplace_back("Vary", "Accept-Encoding");
-  AddCommonHeaders(response);
 
   if (IfNoneMatchMatches(request.if_none_match, representation->etag)) {
     response.status = 304;
+    response.headers.emplace_back("Content-Type", representation->content_type);
+    response.headers.emplace_back("Cache-Control", std::string(cache_control));
+    response.headers.emplace_back("ETag",
+                                  gzip ? QuotedGzipEtag(*representation) : representation->etag);
+    response.headers.emplace_back("Vary", "Accept-Encoding");
+    AddCommonHeaders(response);
     return response;
   }
-  if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
+
+  response.header_lines = representation->header_lines(gzip, cache_control, [&] {
+    return RepresentationHeaderLines(*representation, gzip, cache_control);
+  });
+  if (response.header_lines.empty()) {
+    // Served before with another Cache-Control: the lines are not cached.
+    const std::string lines = RepresentationHeaderLines(*representation, gzip, cache_control);
+    for (std::string_view rest = lines; !rest.empty();) {
+      const std::string_view line = rest.substr(0, rest.find("\r\n"));
+      rest.remove_prefix(line.size() + 2);
+      const std::size_t colon = line.find(": ");
+      response.headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
+    }
+  }
   response.body = gzip ? representation->gzip_body() : representation->body;
   response.representation = std::move(representation);
   return response;
 }
 
 Response WithRoute(Response response, const Route& route) {
-  response.route = std::string(route.pattern);
+  response.route = route.pattern;
   return response;
 }
 
@@ -288,6 +325,14 @@ Response Dispatch(const Site& site, const Request& request, const RequestTarget&
 }  // namespace
 
 std::string_view Response::Header(std::string_view name) const {
+  for (std::string_view rest = header_lines; !rest.empty();) {
+    const std::size_t end = rest.find("\r\n");
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 2);
+    if (line.size() > name.size() + 1 && line.starts_with(name) && line[name.size()] == ':') {
+      return line.substr(std::min(line.size(), name.size() + 2));
+    }
+  }
   for (const auto& [key, value] : headers) {
     if (key == name) return value;
   }

@@ -38,16 +38,21 @@ struct Request {
   std::string_view body{};
 };
 
-// A response ready to send. `body` points into `representation` (or is empty
-// for 304 and HEAD-less statuses), so the response keeps it alive.
+// A response ready to send. `body` and `header_lines` point into
+// `representation` (or are empty), so the response keeps them alive.
 struct Response {
   unsigned status = 200;
+  // Prepared header lines ("Name: value\r\n" each) that go before `headers`;
+  // see Representation::header_lines.
+  std::string_view header_lines;
   std::vector<std::pair<std::string, std::string>> headers;  // Content-Type, ETag, Allow, ...
   std::shared_ptr<const Representation> representation;
   std::string_view body;
-  std::string route;  // the matched route template for the access log, or "-"
+  // The matched route template (from the static route table), or empty.
+  std::string_view route;
 
-  // The value of the first header named `name` (exact case), or empty.
+  // The value of the first header named `name` (exact case) in
+  // `header_lines` or `headers`, or empty.
   std::string_view Header(std::string_view name) const;
 };
 

@@ -7,6 +7,7 @@
 // g++ 12 in C++20 mode no longer provides transitively.
 #include <utility>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <chrono>
@@ -22,6 +23,7 @@
 #include "server/corrections.h"
 #include "server/handlers.h"
 #include "server/rate_limiter.h"
+#include "server/response_head.h"
 #include "server/site.h"
 
 namespace ngodesk {
@@ -320,40 +322,53 @@ class Connection : public std::enable_shared_from_this<Connection> {
     view.csrf_token = request["X-CSRF-Token"];
     view.client = client_key_;
     view.body = request.body();
-    logged_method_ = std::string(request.method_string());
-    logged_path_ = LoggablePath(request.target());
+    if (shared_.access_log) {
+      logged_method_ = std::string(request.method_string());
+      logged_path_ = LoggablePath(request.target());
+    }
 
-    server::Response response;
     const server::RateDecision admitted =
         shared_.rate_limiter->Admit(client_key_, server::RateLimiter::Clock::now());
     if (!admitted.allowed) {
       shared_.warnings.Warn("throttled a client with 429: more than " +
                             std::to_string(shared_.limits.rate_limit) +
                             " requests per second (--rate-limit)");
-      response = server::TooManyRequestsResponse(admitted.retry_after);
-      Write(std::move(response), request.keep_alive(), request.method() == http::verb::head,
-            request.version());
+      Write(server::TooManyRequestsResponse(admitted.retry_after), request.keep_alive(),
+            request.method() == http::verb::head, request.version());
       return;
     }
-    if (shared_.corrections != nullptr) {
-      RespondLater(view);
-      return;
-    }
+    // Most requests are handled from the snapshot on this thread; the rest
+    // go to the store thread.
+    std::optional<server::Response> answer;
     try {
-      response = server::HandleRequest(*shared_.site, view);
+      if (shared_.corrections == nullptr) {
+        answer = server::HandleRequest(*shared_.site, view);
+      } else {
+        answer = shared_.corrections->RespondFromSnapshot(view);
+      }
     } catch (const std::exception& error) {
-      spdlog::error("request handler failed on {} {}: {}", logged_method_, logged_path_,
-                    error.what());
-      response = server::ErrorResponse(500, "internal", "the server failed to process this request",
-                                       "服务器未能处理此请求");
+      answer = HandlerFailed(error);
     }
-    Write(std::move(response), request.keep_alive(), request.method() == http::verb::head,
+    if (!answer.has_value()) {
+      RespondFromStore(view);
+      return;
+    }
+    Write(*std::move(answer), request.keep_alive(), request.method() == http::verb::head,
           request.version());
   }
 
-  // Lets Corrections respond, at once or from its store thread; the response
-  // is written on this connection's thread either way.
-  void RespondLater(const server::Request& view) {
+  // The 500 response to a request whose handler threw, logged.
+  server::Response HandlerFailed(const std::exception& error) const {
+    const auto& request = parser_->get();
+    spdlog::error("request handler failed on {} {}: {}", request.method_string(),
+                  LoggablePath(request.target()), error.what());
+    return server::ErrorResponse(500, "internal", "the server failed to process this request",
+                                 "服务器未能处理此请求");
+  }
+
+  // Lets Corrections respond from its store thread; the response is written
+  // on this connection's thread.
+  void RespondFromStore(const server::Request& view) {
     const auto& request = parser_->get();
     const bool keep_alive = request.keep_alive();
     const bool head = request.method() == http::verb::head;
@@ -368,30 +383,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
     try {
       shared_.corrections->Handle(view, respond);
     } catch (const std::exception& error) {
-      spdlog::error("request handler failed on {} {}: {}", logged_method_, logged_path_,
-                    error.what());
-      respond(server::ErrorResponse(500, "internal", "the server failed to process this request",
-                                    "服务器未能处理此请求"));
+      respond(HandlerFailed(error));
     }
   }
 
   void Write(server::Response response, bool keep_alive, bool head, unsigned version) {
     reply_ = std::move(response);
-    message_ = {};
-    message_.version(version);
-    message_.result(reply_.status);
-    for (const auto& [name, value] : reply_.headers) message_.set(name, value);
-    if (reply_.status != 304) message_.content_length(reply_.body.size());
-    message_.keep_alive(keep_alive);
-    message_.body().data = head ? nullptr : const_cast<char*>(reply_.body.data());
-    message_.body().size = head ? 0 : reply_.body.size();
-    message_.body().more = false;
+    keep_alive_ = keep_alive;
+    head_.clear();
+    server::AppendResponseHead(reply_, keep_alive, version, head_);
+    const std::string_view body = head ? std::string_view() : reply_.body;
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_),
+                                                   net::buffer(body.data(), body.size())};
 
     Arm(std::chrono::duration_cast<std::chrono::milliseconds>(kWriteTimeout));
-    http::async_write(socket_, message_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
-                        self->OnWrite(ec, bytes);
-                      });
+    net::async_write(socket_, buffers,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                       self->OnWrite(ec, bytes);
+                     });
   }
 
   void OnWrite(beast::error_code ec, std::size_t bytes) {
@@ -410,7 +419,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       Close();
       return;
     }
-    if (!message_.keep_alive()) {
+    if (!keep_alive_) {
       Close();
       return;
     }
@@ -430,8 +439,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   SharedState& shared_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  http::response<http::buffer_body> message_;
-  server::Response reply_;  // owns the bytes message_ points to
+  std::string head_;         // the status line and headers being written
+  server::Response reply_;   // owns the body being written
+  bool keep_alive_ = false;  // whether the connection stays open after the write
   Clock::time_point deadline_{};
   bool wait_pending_ = false;
   bool closed_ = false;

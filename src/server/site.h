@@ -6,6 +6,7 @@
 // builds a new Site and swaps it in, and requests in flight keep the old one.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,9 +36,33 @@ struct Representation {
   // body smaller. Thread-safe.
   const std::string& gzip_body() const;
 
+  // The header lines ("Name: value\r\n" each) of a 200 response with the
+  // identity (`gzip` false) or gzip form, made by `build` on first use and
+  // kept, so that a busy route does not assemble the same headers for every
+  // request. A representation is served with one Cache-Control; a call with
+  // another one gets an empty view and the caller builds its headers itself.
+  // Thread-safe.
+  template <typename Build>
+  std::string_view header_lines(bool gzip, std::string_view cache_control, Build&& build) const {
+    HeaderLines& lines = header_lines_[gzip ? 1 : 0];
+    std::call_once(lines.once, [&] {
+      lines.cache_control = cache_control;
+      lines.text = build();
+    });
+    if (lines.cache_control != cache_control) return {};
+    return lines.text;
+  }
+
  private:
+  struct HeaderLines {
+    std::once_flag once;
+    std::string cache_control;
+    std::string text;
+  };
+
   mutable std::once_flag gzip_once_;
   mutable std::string gzip_body_;
+  mutable std::array<HeaderLines, 2> header_lines_;
 };
 
 // Builds a Representation. With `compress`, adds the gzip form when that

@@ -124,6 +124,51 @@ TEST(HttpServer, HeadSendsHeadersOnly) {
   EXPECT_EQ(nlohmann::json::parse(next->body).at("status"), "ok");
 }
 
+TEST(HttpServer, ResponseHeadNamesEachHeaderOnce) {
+  TestServer server;
+  for (const std::string extra : {"", "Accept-Encoding: gzip\r\n"}) {
+    RawClient client(server.port());
+    client.Send("GET /api/v1/resolve?q=%E8%8B%8F%E5%B7%9E HTTP/1.1\r\nHost: a\r\n" + extra +
+                "\r\n");
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_TRUE(response->head.starts_with("HTTP/1.1 200 OK\r\n")) << response->head;
+    // Every line is "Name: value", and no name comes twice.
+    std::size_t lines = 0;
+    for (std::size_t at = response->head.find("\r\n"); at != std::string::npos;
+         at = response->head.find("\r\n", at + 2)) {
+      ++lines;
+    }
+    EXPECT_EQ(lines, response->headers.size()) << response->head;
+    EXPECT_EQ(response->Header("content-length"), std::to_string(response->body.size()));
+    EXPECT_EQ(response->Header("connection"), "");  // HTTP/1.1 stays open without one
+    EXPECT_EQ(response->Header("content-encoding"), extra.empty() ? "" : "gzip");
+    EXPECT_FALSE(response->Header("content-security-policy").empty());
+  }
+}
+
+TEST(HttpServer, Http10RequestGetsHttp10Response) {
+  TestServer server;
+  {
+    RawClient client(server.port());
+    client.Send("GET /api/v1/health HTTP/1.0\r\n\r\n");
+    const auto response = client.Read();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_TRUE(response->head.starts_with("HTTP/1.0 200 OK\r\n")) << response->head;
+    EXPECT_TRUE(client.WaitForClose(2s));  // HTTP/1.0 closes unless asked not to
+  }
+  RawClient client(server.port());
+  client.Send("GET /api/v1/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+  const auto first = client.Read();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->Header("connection"), "keep-alive");
+  client.Send("GET /api/v1/offices/mps HTTP/1.0\r\n\r\n");
+  const auto second = client.Read();
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(second->body).at("id"), "mps");
+}
+
 TEST(HttpServer, MalformedRequestIs400AndServerGoesOn) {
   TestServer server;
   const std::string_view garbage[] = {

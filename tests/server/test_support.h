@@ -66,6 +66,7 @@ class TestServer {
 
 struct HttpResponse {
   int status = 0;
+  std::string head;  // the status line and headers as received, without the empty line
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
 
@@ -152,6 +153,7 @@ class RawClient {
 
   static HttpResponse ParseHead(const std::string& head) {
     HttpResponse response;
+    response.head = head;
     std::istringstream lines(head);
     std::string line;
     std::getline(lines, line);
