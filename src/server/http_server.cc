@@ -7,6 +7,7 @@
 // g++ 12 in C++20 mode no longer provides transitively.
 #include <utility>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <mutex>
@@ -488,6 +489,11 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
   const unsigned long number = std::stoul(std::string(port));
   if (number > 65535) return usage;
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(number)};
+}
+
+int DefaultServerThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(2 * cores, 2u, 64u));
 }
 
 // One io_context per thread, each run by that thread alone, and each

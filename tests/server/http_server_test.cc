@@ -1,9 +1,11 @@
 // Tests against a real server on a free loopback port: what goes over the
 // socket, the limits and their statuses, and clients that stall.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -318,6 +320,12 @@ TEST(HttpServer, ListensOnIpv6Loopback) {
   Result<std::unique_ptr<Server>> server = Server::Create(options, {});
   if (!server.ok()) GTEST_SKIP() << "no IPv6 loopback: " << server.error().message;
   EXPECT_TRUE((*server)->url().starts_with("http://[::1]:"));
+}
+
+TEST(HttpServer, DefaultThreadsAreTwicePerCore) {
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  EXPECT_EQ(DefaultServerThreads(), std::clamp(2 * cores, 2, 64));
+  EXPECT_EQ(ServerOptions().threads, DefaultServerThreads());
 }
 
 TEST(ListenAddress, ParsesLiterals) {
