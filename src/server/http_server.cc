@@ -108,6 +108,48 @@ std::string LoggablePath(std::string_view target) {
   return path;
 }
 
+// The fault in a request that Beast's parser rejected, in English and
+// Chinese. Beast's own messages are English only.
+struct ParseFault {
+  std::string en;
+  std::string zh;
+};
+
+ParseFault DescribeParseError(const beast::error_code& ec) {
+  if (ec == http::error::bad_line_ending) return {"a line does not end with CRLF", "某行未以 CRLF 结尾"};
+  if (ec == http::error::bad_method) return {"the method is not a valid token", "请求方法无效"};
+  if (ec == http::error::bad_target) {
+    return {"the request target contains a character that is not allowed",
+            "请求目标含有不允许的字符"};
+  }
+  if (ec == http::error::bad_version) {
+    return {"the version is not HTTP/1.0 or HTTP/1.1", "版本不是 HTTP/1.0 或 HTTP/1.1"};
+  }
+  if (ec == http::error::bad_field) {
+    return {"a header name is invalid or a header line has no colon",
+            "某个请求头名称无效，或请求头行缺少冒号"};
+  }
+  if (ec == http::error::bad_value) {
+    return {"a header value contains a character that is not allowed",
+            "某个请求头的值含有不允许的字符"};
+  }
+  if (ec == http::error::bad_content_length) {
+    return {"the Content-Length header is not a valid number or comes twice",
+            "Content-Length 请求头不是有效数字或出现了两次"};
+  }
+  if (ec == http::error::bad_transfer_encoding) {
+    return {"the Transfer-Encoding header is not supported", "不支持该 Transfer-Encoding 请求头"};
+  }
+  if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension) {
+    return {"the chunked body is malformed", "分块传输的请求体格式错误"};
+  }
+  if (ec == http::error::bad_obs_fold) {
+    return {"a header continues on the next line (obsolete line folding)",
+            "某个请求头折行续写（已废弃的折行格式）"};
+  }
+  return {"the parser failed (" + ec.message() + ")", "无法解析该请求"};
+}
+
 // One client connection: a chain of callbacks, all on the thread of the
 // io_context the connection was accepted onto.
 // A deadline timer bounds every read and write; when it fires the pending
@@ -283,8 +325,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       Close();  // the client left in the middle of a request
       return;
     }
-    SendLimitError(400, "bad_request", "the request is not valid HTTP/1.1: " + ec.message(),
-                   "请求不是有效的 HTTP/1.1：" + ec.message());
+    const ParseFault fault = DescribeParseError(ec);
+    SendLimitError(400, "bad_request",
+                   "the request is not valid HTTP/1.1: " + fault.en +
+                       "; send a well-formed HTTP/1.1 request",
+                   "请求不是有效的 HTTP/1.1：" + fault.zh + "。请发送格式正确的 HTTP/1.1 请求");
   }
 
   void SendBodyTooLarge() {
@@ -491,6 +536,24 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(number)};
 }
 
+// Returns the error for a listen address that cannot be bound, naming the
+// usual causes in both languages (Asio's messages are English only).
+Error ListenFailed(const std::string& listen, const beast::error_code& ec) {
+  std::string en = ec.message();
+  std::string zh = "系统错误（" + std::to_string(ec.value()) + "）";
+  if (ec == net::error::address_in_use) {
+    en = "the address is already in use; choose another port or stop the program that uses it";
+    zh = "该地址已被占用；请换一个端口，或停止占用它的程序";
+  } else if (ec == net::error::access_denied) {
+    en = "permission denied; ports below 1024 need root, so choose a port above 1024";
+    zh = "权限不足；1024 以下的端口需要 root 权限，请选择 1024 以上的端口";
+  } else if (ec.value() == EADDRNOTAVAIL) {
+    en = "no network interface of this machine has that address; use 127.0.0.1 or ::1";
+    zh = "本机没有任何网络接口使用该地址；请使用 127.0.0.1 或 ::1";
+  }
+  return Error::Io("cannot listen on " + listen + ": " + en, "无法在 " + listen + " 上监听：" + zh);
+}
+
 int DefaultServerThreads() {
   const unsigned cores = std::thread::hardware_concurrency();
   return static_cast<int>(std::clamp(2 * cores, 2u, 64u));
@@ -610,10 +673,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::vecto
   if (!ec) impl->acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) {
-    return Error::Io("cannot listen on " + impl->options.listen + ": " + ec.message(),
-                     "无法在 " + impl->options.listen + " 上监听：" + ec.message());
-  }
+  if (ec) return ListenFailed(impl->options.listen, ec);
   impl->warm_up = std::thread([site = impl->shared.site] { site->Warm(); });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

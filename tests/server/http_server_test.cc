@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -173,20 +174,31 @@ TEST(HttpServer, Http10RequestGetsHttp10Response) {
 
 TEST(HttpServer, MalformedRequestIs400AndServerGoesOn) {
   TestServer server;
-  const std::string_view garbage[] = {
-      "GARBAGE\r\n\r\n",
-      "GET / HTTP/9.9\r\n\r\n",
-      "GET / HTTP/1.1\r\nNo colon here\r\n\r\n",
-      "GET / HTTP/1.1\r\nContent-Length: twelve\r\n\r\n",
-      "GET /\x01 HTTP/1.1\r\n\r\n",
+  struct Case {
+    std::string_view bytes;
+    std::string_view named;  // what the English message names
   };
-  for (std::string_view bytes : garbage) {
+  const Case cases[] = {
+      {"GARBAGE\r\n\r\n", ""},
+      {"GET / HTTP/9.9\r\n\r\n", "version"},
+      {"GET / HTTP/1.1\r\nNo colon here\r\n\r\n", "header"},
+      {"GET / HTTP/1.1\r\nContent-Length: twelve\r\n\r\n", "Content-Length"},
+      {"GET /\x01 HTTP/1.1\r\n\r\n", "target"},
+  };
+  for (const Case& c : cases) {
     RawClient client(server.port());
-    client.Send(bytes);
+    client.Send(c.bytes);
     const auto response = client.Read();
-    ASSERT_TRUE(response.has_value()) << bytes;
-    EXPECT_EQ(response->status, 400) << bytes;
+    ASSERT_TRUE(response.has_value()) << c.bytes;
+    EXPECT_EQ(response->status, 400) << c.bytes;
     EXPECT_EQ(response->Header("content-type"), "application/json; charset=utf-8");
+    const auto error = nlohmann::json::parse(response->body).at("error");
+    EXPECT_NE(error.at("message").get<std::string>().find(c.named), std::string::npos)
+        << error.at("message");
+    // The Chinese message carries no English words from the parser; header
+    // names such as Content-Length may stay.
+    const std::string zh = error.at("message_zh");
+    EXPECT_FALSE(std::regex_search(zh, std::regex("(^|[^A-Za-z-])[a-z]{3,}"))) << zh;
   }
   const auto health = Get(server.port(), "/api/v1/health");
   ASSERT_TRUE(health.has_value());
@@ -320,6 +332,20 @@ TEST(HttpServer, ListensOnIpv6Loopback) {
   Result<std::unique_ptr<Server>> server = Server::Create(options, {});
   if (!server.ok()) GTEST_SKIP() << "no IPv6 loopback: " << server.error().message;
   EXPECT_TRUE((*server)->url().starts_with("http://[::1]:"));
+}
+
+TEST(HttpServer, PortInUseNamesTheCauseInBothLanguages) {
+  TestServer first;
+  ServerOptions options;
+  options.listen = "127.0.0.1:" + std::to_string(first.port());
+  const Result<std::unique_ptr<Server>> second = Server::Create(options, {});
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().message,
+            "cannot listen on " + options.listen +
+                ": the address is already in use; choose another port or stop the program "
+                "that uses it");
+  EXPECT_EQ(second.error().message_zh,
+            "无法在 " + options.listen + " 上监听：该地址已被占用；请换一个端口，或停止占用它的程序");
 }
 
 TEST(HttpServer, DefaultThreadsAreTwicePerCore) {
