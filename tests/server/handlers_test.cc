@@ -2,6 +2,10 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -275,13 +279,118 @@ TEST_F(HandlersTest, StatusesAreDocumented) {
       {"GET", "/api/v1/resolve", "/resolve"},
       {"PUT", "/api/v1/resolve?q=x", "/resolve"},
       {"GET", "/api/v1/health", "/health"},
+      {"GET", "/api/v1/health?x=%ZZ", "/health"},
+      {"GET", "/api/v1/offices?x=%FF", "/offices"},
       {"GET", "/api/v1/openapi.json", "/openapi.json"},
+      {"GET", "/api/v1/openapi.json?x=%ZZ", "/openapi.json"},
   };
   for (const auto& c : cases) {
     const Response response = HandleRequest(*site_, {c.method, c.target, {}, {}, {}});
     const nlohmann::json& responses = document.at("paths").at(c.documented_path).at("get").at("responses");
     EXPECT_TRUE(responses.contains(std::to_string(response.status)))
         << c.method << " " << c.target << " answered " << response.status;
+  }
+}
+
+// Checks `value` against an OpenAPI 3.0 schema: $ref, allOf, nullable, type,
+// enum, required, properties, additionalProperties and items. Each mismatch
+// is added to `faults` with its JSON pointer.
+void CheckSchema(const nlohmann::json& document, const nlohmann::json& schema,
+                 const nlohmann::json& value, const std::string& pointer,
+                 std::vector<std::string>& faults) {
+  if (schema.contains("$ref")) {
+    const std::string ref = schema.at("$ref");
+    const nlohmann::json::json_pointer target(ref.substr(1));  // drop the leading '#'
+    CheckSchema(document, document.at(target), value, pointer, faults);
+    return;
+  }
+  if (schema.contains("allOf")) {
+    for (const nlohmann::json& part : schema.at("allOf")) {
+      CheckSchema(document, part, value, pointer, faults);
+    }
+  }
+  if (value.is_null()) {
+    if (!schema.value("nullable", false) && schema.contains("type")) {
+      faults.push_back(pointer + ": null, but the schema is not nullable");
+    }
+    return;
+  }
+  if (schema.contains("type")) {
+    const std::string type = schema.at("type");
+    const bool matches = (type == "string" && value.is_string()) ||
+                         (type == "integer" && value.is_number_integer()) ||
+                         (type == "number" && value.is_number()) ||
+                         (type == "boolean" && value.is_boolean()) ||
+                         (type == "array" && value.is_array()) ||
+                         (type == "object" && value.is_object());
+    if (!matches) {
+      faults.push_back(pointer + ": " + value.dump() + " is not of type " + type);
+      return;
+    }
+  }
+  if (schema.contains("enum")) {
+    const nlohmann::json& choices = schema.at("enum");
+    if (std::find(choices.begin(), choices.end(), value) == choices.end()) {
+      faults.push_back(pointer + ": " + value.dump() + " is not in the enum");
+    }
+  }
+  if (value.is_object()) {
+    for (const nlohmann::json& name : schema.value("required", nlohmann::json::array())) {
+      if (!value.contains(name.get<std::string>())) {
+        faults.push_back(pointer + ": required member " + name.dump() + " is missing");
+      }
+    }
+    const nlohmann::json properties = schema.value("properties", nlohmann::json::object());
+    for (const auto& [name, member] : value.items()) {
+      if (properties.contains(name)) {
+        CheckSchema(document, properties.at(name), member, pointer + "/" + name, faults);
+      } else if (schema.contains("additionalProperties") &&
+                 schema.at("additionalProperties").is_object()) {
+        CheckSchema(document, schema.at("additionalProperties"), member, pointer + "/" + name,
+                    faults);
+      }
+    }
+  }
+  if (value.is_array() && schema.contains("items")) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      CheckSchema(document, schema.at("items"), value[i], pointer + "/" + std::to_string(i),
+                  faults);
+    }
+  }
+}
+
+// The bodies the API sends match the schemas of docs/openapi.json.
+TEST_F(HandlersTest, BodiesMatchTheirSchemas) {
+  const nlohmann::json document = nlohmann::json::parse(EmbeddedOpenApiDocument());
+  const struct {
+    std::string target;
+    std::string documented_path;
+  } cases[] = {
+      {"/api/v1/offices", "/offices"},
+      {"/api/v1/offices/jiangsu", "/offices/{id}"},
+      {"/api/v1/offices/mps", "/offices/{id}"},
+      {"/api/v1/offices/hebei/hours?at=2026-07-01T10:00%2B08:00", "/offices/{id}/hours"},
+      {"/api/v1/offices/jiangsu/hours?at=2026-02-17T10:00%2B08:00", "/offices/{id}/hours"},
+      {"/api/v1/resolve?q=%E8%8B%8F%E5%B7%9E", "/resolve"},
+      {"/api/v1/resolve?q=%E6%9C%9D%E9%98%B3&procedure=activity", "/resolve"},
+      {"/api/v1/resolve?q=Atlantis", "/resolve"},
+      {"/api/v1/health", "/health"},
+      {"/api/v1/offices/jiangsu/history", "/offices/{id}/history"},
+  };
+  for (const auto& c : cases) {
+    const Response response = Get(c.target);
+    ASSERT_EQ(response.status, 200u) << c.target;
+    const nlohmann::json& schema = document.at("paths")
+                                       .at(c.documented_path)
+                                       .at("get")
+                                       .at("responses")
+                                       .at("200")
+                                       .at("content")
+                                       .at("application/json")
+                                       .at("schema");
+    std::vector<std::string> faults;
+    CheckSchema(document, schema, nlohmann::json::parse(response.body), "", faults);
+    EXPECT_TRUE(faults.empty()) << c.target << ":\n" << ::testing::PrintToString(faults);
   }
 }
 
