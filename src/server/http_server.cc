@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <chrono>
 #include <optional>
@@ -42,34 +43,58 @@ constexpr std::chrono::seconds kWriteTimeout{10};
 // Pause before accepting again when the process has no file descriptor left.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
-// Logs a warning at most once per second. Warnings in between are counted
-// and the count goes with the next line, so a flood of bad requests cannot
-// flood the log.
+// Logs at most one warning of each kind per second, so that a flood of bad
+// requests cannot flood the log and one kind cannot hide another. Warnings
+// in between are counted. The count goes with the next line of that kind, or
+// with a last line when the server stops.
 class ThrottledWarnings {
  public:
-  void Warn(const std::string& message) {
+  ~ThrottledWarnings() {
+    for (const auto& [kind, state] : kinds_) {
+      if (state.suppressed > 0) {
+        spdlog::warn("not logged: {} more {} of the kind \"{}\"", state.suppressed,
+                     Warnings(state.suppressed), kind);
+      }
+    }
+  }
+
+  // Logs `message` unless a warning of `kind` (a short fixed name, such as
+  // "rejected 414") was logged less than a second ago.
+  void Warn(std::string_view kind, const std::string& message) {
     const Clock::time_point now = Clock::now();
     std::size_t suppressed = 0;
     {
       const std::lock_guard<std::mutex> lock(mutex_);
-      if (now - last_ < std::chrono::seconds(1)) {
-        ++suppressed_;
+      auto it = kinds_.find(kind);
+      if (it == kinds_.end()) it = kinds_.emplace(std::string(kind), Kind{}).first;
+      Kind& state = it->second;
+      if (state.logged && now - state.last < std::chrono::seconds(1)) {
+        ++state.suppressed;
         return;
       }
-      last_ = now;
-      suppressed = std::exchange(suppressed_, 0);
+      state.logged = true;
+      state.last = now;
+      suppressed = std::exchange(state.suppressed, 0);
     }
     if (suppressed == 0) {
       spdlog::warn("{}", message);
     } else {
-      spdlog::warn("{} ({} more warnings since the last line were not logged)", message, suppressed);
+      spdlog::warn("{} (not logged since the last line of this kind: {} more {})", message,
+                   suppressed, Warnings(suppressed));
     }
   }
 
  private:
+  static std::string_view Warnings(std::size_t count) { return count == 1 ? "warning" : "warnings"; }
+
+  struct Kind {
+    bool logged = false;
+    Clock::time_point last{};
+    std::size_t suppressed = 0;
+  };
+
   std::mutex mutex_;
-  Clock::time_point last_{};
-  std::size_t suppressed_ = 0;
+  std::map<std::string, Kind, std::less<>> kinds_;
 };
 
 // State shared by all connections of one server; read-only but for the
@@ -248,7 +273,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // client ends without a response; that is normal.
       if (!timed_out_ && ec != net::error::eof && ec != net::error::connection_reset &&
           ec != net::error::operation_aborted) {
-        shared_.warnings.Warn("connection read failed while idle: " + ec.message());
+        shared_.warnings.Warn("idle read failed",
+                              "connection read failed while idle: " + ec.message());
       }
       Close();
       return;
@@ -343,7 +369,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // closes, because the rest of its bytes cannot be trusted to start a new request.
   void SendLimitError(unsigned status, std::string_view code, const std::string& message,
                       const std::string& message_zh) {
-    shared_.warnings.Warn("rejected request with " + std::to_string(status) + ": " + message);
+    shared_.warnings.Warn("rejected " + std::to_string(status),
+                          "rejected request with " + std::to_string(status) + ": " + message);
     server::Response response = server::ErrorResponse(status, code, message, message_zh);
     logged_method_ = "-";
     logged_path_ = parser_.has_value() && parser_->is_header_done()
@@ -376,7 +403,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const server::RateDecision admitted =
         shared_.rate_limiter->Admit(client_key_, server::RateLimiter::Clock::now());
     if (!admitted.allowed) {
-      shared_.warnings.Warn("throttled a client with 429: more than " +
+      shared_.warnings.Warn("throttled 429", "throttled a client with 429: more than " +
                             std::to_string(shared_.limits.rate_limit) +
                             " requests per second (--rate-limit)");
       Write(server::TooManyRequestsResponse(admitted.retry_after), request.keep_alive(),
@@ -459,7 +486,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     logged_method_.clear();
     if (ec) {
       if (ec != net::error::broken_pipe && ec != net::error::connection_reset) {
-        shared_.warnings.Warn(std::string("response write failed") +
+        shared_.warnings.Warn("write failed", std::string("response write failed") +
                               (timed_out_ ? " (timed out): " : ": ") + ec.message());
       }
       Close();
@@ -625,7 +652,7 @@ struct Server::Impl {
     const std::size_t open = shared.connections.fetch_add(1);
     auto connection = std::make_shared<Connection>(std::move(socket), shared);
     if (open >= shared.limits.max_connections) {
-      shared.warnings.Warn("rejected a connection with 503: " + std::to_string(open) +
+      shared.warnings.Warn("rejected 503", "rejected a connection with 503: " + std::to_string(open) +
                            " connections are open (--max-connections)");
       connection->Reject();
     } else {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <regex>
 #include <string>
 #include <thread>
@@ -11,6 +12,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "ngodesk/server.h"
 #include "test_support.h"
@@ -332,6 +335,36 @@ TEST(HttpServer, ListensOnIpv6Loopback) {
   Result<std::unique_ptr<Server>> server = Server::Create(options, {});
   if (!server.ok()) GTEST_SKIP() << "no IPv6 loopback: " << server.error().message;
   EXPECT_TRUE((*server)->url().starts_with("http://[::1]:"));
+}
+
+TEST(HttpServer, WarningsAreThrottledPerKind) {
+  std::ostringstream log;
+  const std::shared_ptr<spdlog::logger> previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+  {
+    ServerOptions options;
+    options.limits.max_target_bytes = 64;
+    TestServer server(options);
+    // Three kinds within a second: each is logged. A second 414 is counted,
+    // and the count is logged when the server stops.
+    const std::string long_target = "/api/v1/offices/" + std::string(100, 'x');
+    EXPECT_EQ(Get(server.port(), long_target)->status, 414);
+    EXPECT_EQ(Get(server.port(), "/", "X-Big: " + std::string(20000, 'y') + "\r\n")->status, 431);
+    RawClient client(server.port());
+    client.Send("GARBAGE\r\n\r\n");
+    EXPECT_EQ(client.Read()->status, 400);
+    EXPECT_EQ(Get(server.port(), long_target)->status, 414);
+  }
+  spdlog::set_default_logger(previous);
+
+  const std::string text = log.str();
+  EXPECT_NE(text.find("rejected request with 414"), std::string::npos) << text;
+  EXPECT_NE(text.find("rejected request with 431"), std::string::npos) << text;
+  EXPECT_NE(text.find("rejected request with 400"), std::string::npos) << text;
+  EXPECT_NE(text.find("not logged: 1 more warning of the kind \"rejected 414\""),
+            std::string::npos)
+      << text;
 }
 
 TEST(HttpServer, PortInUseNamesTheCauseInBothLanguages) {
