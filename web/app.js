@@ -46,6 +46,12 @@
     return text;
   }
 
+  // A label before its value: "Place found: " in English, "识别的地点：" with
+  // the full-width colon in Chinese.
+  function labelText(key) {
+    return t(key) + (state.lang === 'zh' ? '：' : ': ');
+  }
+
   // The side of a {en, zh} pair in the page's language, else the other side.
   function pick(pair) {
     if (!pair) return '';
@@ -124,18 +130,17 @@
     return division.en && division.zh ? `${division.zh} / ${division.en}` : division.zh || division.en || '';
   }
 
-  // The deepest division of a {province, prefecture, county} chain, with the
-  // province when that is a different division.
+  // The whole {province, prefecture, county} chain: "鼓楼区 / Gulou, 南京市 /
+  // Nanjing, 江苏省 / Jiangsu" in English, "江苏省南京市鼓楼区" in Chinese. A
+  // municipality that is both province and prefecture is named once.
   function chainText(chain) {
     if (!chain) return '';
-    const deepest = chain.county || chain.prefecture || chain.province;
-    if (!deepest) return '';
-    let text = divisionName(deepest);
-    if (chain.province && deepest !== chain.province && chain.province.zh !== deepest.zh) {
-      const province = divisionName(chain.province);
-      text += state.lang === 'zh' ? `（${province}）` : ` (${province})`;
+    const parts = [];
+    for (const division of [chain.province, chain.prefecture, chain.county]) {
+      if (division && !parts.some((part) => part.zh === division.zh)) parts.push(division);
     }
-    return text;
+    if (state.lang === 'zh') return parts.map((division) => division.zh || division.en).join('');
+    return parts.reverse().map(divisionName).join(', ');
   }
 
   // A query naming the whole chain, e.g. 北京市朝阳区, that resolves to one place.
@@ -280,12 +285,25 @@
 
   // ---- search -----------------------------------------------------------
 
+  // The resolver accepts at most this many bytes of UTF-8 (kMaxQueryBytes).
+  const MAX_QUERY_BYTES = 1024;
+
+  // Plain wording for a query that the API would reject: one without a letter
+  // or a digit reads as an empty box, an over-long one gets the limit.
+  function queryProblem(query) {
+    if (!/[\p{L}\p{N}]/u.test(query)) return t('emptyQuery');
+    if (new TextEncoder().encode(query).length > MAX_QUERY_BYTES) return t('queryTooLong', {max: MAX_QUERY_BYTES});
+    return null;
+  }
+
   async function search(text, {push}) {
     const query = text.trim();
     state.query = query;
-    if (!query) {
-      state.search = {query, error: t('emptyQuery')};
+    const problem = queryProblem(query);
+    if (problem) {
+      state.search = {query, error: problem};
       renderResults();
+      closeCard();
       return;
     }
     if (push) history.pushState(null, '', `/?q=${encodeURIComponent(query)}`);
@@ -332,7 +350,12 @@
       box.append(el('p', {class: 'not-found', text: t('notFound', {query: result.query})}));
       return;
     }
-    if (office.ambiguous && office.candidates.length > 1) box.append(renderCandidates(office));
+    if (office.ambiguous && office.candidates.length > 1) {
+      // No office is the result until the reader picks a place, so the
+      // procedure boxes, which would name the first candidate's office, wait.
+      box.append(renderCandidates(office));
+      return;
+    }
     if (office.corrected) box.append(el('p', {class: 'note', text: t('corrected')}));
 
     box.append(
@@ -369,7 +392,7 @@
         ),
       );
     }
-    return el('div', {class: 'ambiguous'}, el('p', {text: t('ambiguous', {query: state.search.query})}), list);
+    return el('div', {class: 'ambiguous'}, el('p', {class: 'choice', text: t('ambiguous', {query: state.search.query})}), list);
   }
 
   function renderResolution(resolution, title, className) {
@@ -398,7 +421,7 @@
     }
     const place = chainText(resolution.division);
     if (place) {
-      box.append(el('p', {class: 'place'}, el('span', {class: 'label', text: t('place') + ': '}), place));
+      box.append(el('p', {class: 'place'}, el('span', {class: 'label', text: labelText('place')}), place));
     }
     if (resolution.rule) {
       box.append(
@@ -500,7 +523,7 @@
 
   function renderFacts(office) {
     const facts = el('dl', {class: 'facts'});
-    const jurisdiction = office.jurisdiction.kind === 'national' && !pick(office.jurisdiction.name) ? t('national') : pick(office.jurisdiction.name);
+    const jurisdiction = office.jurisdiction.kind === 'national' ? t('national') : pick(office.jurisdiction.name);
     facts.append(el('dt', {text: t('jurisdiction')}), el('dd', {text: jurisdiction}));
     if (office.city) facts.append(el('dt', {text: t('seat')}), el('dd', {text: divisionName(office.city.name)}));
     return facts;
@@ -645,9 +668,9 @@
         el(
           'p',
           {class: 'hours-status'},
-          el('span', {class: `badge state-${hours.state}`, 'data-state': hours.state, text: stateLabel(hours.state)}),
+          el('span', {class: `badge state-${hours.state}`, 'data-state': hours.state, text: badgeLabel(hours)}),
           ' ',
-          el('span', {class: 'reason', text: pick(hours.reason)}),
+          el('span', {class: 'reason', text: reasonSentence(hours)}),
           ' ',
           el('span', {class: 'when', text: t('chinaTime', {time: chinaTime(hours.at)})}),
         ),
@@ -669,11 +692,26 @@
     if (published.expression) facts.append(el('dt', {text: t('expression')}), el('dd', {}, el('code', {text: published.expression})));
     section.append(facts);
     if (published.assumed && published.assumption) {
-      section.append(el('p', {class: 'assumption'}, el('strong', {text: t('assumption') + ': '}), pick(published.assumption)));
+      section.append(el('p', {class: 'assumption'}, el('strong', {text: labelText('assumption')}), pick(published.assumption)));
     }
     section.append(el('p', {class: 'report-row'}, reportButton(office, 'hours', publishedHours(published))));
     if (hours && hours.days && !allDayUnknown(hours.days)) section.append(renderWeek(hours.days));
     return section;
+  }
+
+  // "Hours unknown" rather than "Unknown" before the reason "hours unknown".
+  function badgeLabel(hours) {
+    return hours.reason && hours.reason.code === 'unknown_hours' ? t('hoursUnknown') : stateLabel(hours.state);
+  }
+
+  // The reason after the badge. For unknown hours only the cause in the
+  // reason's brackets ("no hours published"), as a sentence.
+  function reasonSentence(hours) {
+    const text = pick(hours.reason);
+    if (!hours.reason || hours.reason.code !== 'unknown_hours') return text;
+    const cause = /[(（](.*)[)）]$/u.exec(text);
+    if (!cause) return '';
+    return state.lang === 'zh' ? `${cause[1]}。` : `${cause[1].charAt(0).toUpperCase()}${cause[1].slice(1)}.`;
   }
 
   // The hours value a report is about: the published text, else an
@@ -703,11 +741,11 @@
         cell.textContent = open
           .map((interval) => {
             const span = `${interval.start}–${interval.end}`;
-            return interval.state === 'unknown' ? `${span} (${t('stateUnknown')}: ${pick(interval.reason)})` : span;
+            return interval.state === 'unknown' ? `${span} (${labelText('stateUnknown')}${pick(interval.reason)})` : span;
           })
           .join(', ');
       }
-      body.append(el('tr', {}, el('th', {scope: 'row', text: `${weekday(day.date)} ${day.date}`}), cell));
+      body.append(el('tr', {}, el('th', {scope: 'row'}, `${weekday(day.date)} `, el('span', {class: 'date', text: day.date})), cell));
     }
     return el(
       'table',
@@ -795,7 +833,7 @@
     for (const source of office.sources) {
       let text = source.title || source.id;
       if (source.date) text += ` (${source.date})`;
-      if (source.note) text += `: ${typeof source.note === 'string' ? source.note : pick(source.note)}`;
+      if (source.note) text += `${state.lang === 'zh' ? '：' : ': '}${typeof source.note === 'string' ? source.note : pick(source.note)}`;
       list.append(el('li', {text}));
     }
     return el('section', {class: 'card-part'}, el('h3', {text: t('sources')}), list);
@@ -881,8 +919,16 @@
   // The page follows the address: /offices/{id} opens a card, /?q= searches.
   function applyLocation() {
     const match = /^\/offices\/([^/]+)\/?$/.exec(location.pathname);
-    const query = new URLSearchParams(location.search).get('q');
-    if (match) {
+    const params = new URLSearchParams(location.search);
+    const query = params.get('q');
+    const procedure = params.get('procedure');
+    if (!match && procedure !== null && procedure !== 'office' && procedure !== 'activity') {
+      // The API rejects other procedures with 400, so the page shows the error.
+      if (query) ui.query.value = query;
+      state.search = {query: query || '', error: t('badProcedure', {procedure})};
+      renderResults();
+      closeCard();
+    } else if (match) {
       openCard(decodeURIComponent(match[1]), {push: false, focus: false});
     } else if (query) {
       ui.query.value = query;

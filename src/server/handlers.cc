@@ -386,6 +386,9 @@ Response ErrorResponse(unsigned status, std::string_view code, std::string_view 
 Response HandleRequest(const Site& site, const Request& request) {
   Result<RequestTarget> target = ParseRequestTarget(request.target);
   if (!target.ok()) {
+    // A browser user who follows a bad link to a page gets an HTML page; API
+    // clients keep the JSON error.
+    if (!std::string_view(request.target).starts_with("/api/")) return BadRequestPage(request, target.error());
     return ErrorResponse(400, "bad_request", target.error().message, target.error().message_zh);
   }
 

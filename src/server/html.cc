@@ -84,6 +84,7 @@ void WriteHead(Writer& page, const PageAssets& assets, std::string_view title,
   page.Raw("<head>\n<meta charset=\"utf-8\">\n");
   page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   page.Raw("<title>").Text(title).Raw("</title>\n");
+  page.Raw("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">\n");
   if (assets.stylesheet) page.Raw("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n");
   if (!assets.script.empty()) {
     page.Raw("<script src=\"/assets/").Raw(assets.script).Raw("\"");
@@ -132,10 +133,51 @@ std::string DivisionName(const Writer& page, const Division* division) {
   return page.chinese() ? division->name_zh : division->name_zh + " / " + division->name_en;
 }
 
+// The whole chain of a division, smallest first in English ("鼓楼区 / Gulou,
+// 南京市 / Nanjing, 江苏省 / Jiangsu") and largest first in Chinese
+// ("江苏省南京市鼓楼区"). A municipality that is both province and prefecture
+// is named once.
+std::string ChainName(const Writer& page, const DivisionChain& chain) {
+  std::vector<const Division*> parts;
+  for (const Division* division : {chain.province, chain.prefecture, chain.county}) {
+    if (division == nullptr) continue;
+    if (!parts.empty() && parts.back()->name_zh == division->name_zh) continue;
+    parts.push_back(division);
+  }
+  std::string text;
+  if (page.chinese()) {
+    for (const Division* division : parts) text += division->name_zh;
+    return text;
+  }
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!text.empty()) text += ", ";
+    text += DivisionName(page, *it);
+  }
+  return text;
+}
+
 void WriteOfficeLink(Writer& page, const Site& site, const std::string& office_id) {
   const Office* office = site.FindOffice(office_id);
   page.Raw("<a href=\"/offices/").Text(office_id).Raw(LangQuery(page.chinese())).Raw("\">");
   page.Text(office != nullptr ? std::string(page.Pick(office->name)) : office_id).Raw("</a>");
+}
+
+// Plain wording for a query that the resolver rejects: the same words as for
+// an empty box when the text names nothing, the limit for an over-long text,
+// else the resolver's own message (invalid UTF-8, a control character).
+std::string QueryErrorText(const Writer& page, std::string_view query, const Error& error) {
+  if (query.size() > kMaxQueryBytes) {
+    const std::string limit = std::to_string(kMaxQueryBytes);
+    return page.chinese() ? "文本过长：最多 " + limit + " 字节（约 340 个汉字）。请只输入地名或地址。"
+                          : "The text is too long: at most " + limit +
+                                " bytes (about 340 Chinese characters). Enter only the place or the address.";
+  }
+  // NOTE: this matches the resolver's message for a text without a letter or
+  // a digit; the resolver has no separate error code for it.
+  if (error.message.starts_with("the query is empty")) {
+    return std::string(page.Pick("Enter a place or an address.", "请输入地名或地址。"));
+  }
+  return error.Text(page.chinese());
 }
 
 // The result of a search: the office and the rule that decides it, or the
@@ -146,7 +188,8 @@ void WriteResolution(Writer& page, const Site& site, std::string_view query, boo
   const Result<Resolution> resolution =
       Resolver::Bundled().Resolve(query, activity ? Procedure::kActivity : Procedure::kOffice);
   if (!resolution.ok()) {
-    page.Raw("<p>").Text(resolution.error().Text(page.chinese())).Raw("</p>\n</section>\n");
+    page.Raw("<p class=\"error\">").Text(QueryErrorText(page, query, resolution.error()));
+    page.Raw("</p>\n</section>\n");
     return;
   }
   if (!resolution->found) {
@@ -157,14 +200,15 @@ void WriteResolution(Writer& page, const Site& site, std::string_view query, boo
   }
 
   if (resolution->ambiguous) {
-    page.Raw("<p>").Label("Several places match. Pick one:", "有多个地方符合，请选择：");
-    page.Raw("</p>\n<ul>\n");
+    page.Raw("<p class=\"ambiguous\">");
+    if (page.chinese()) {
+      page.Raw("“").Text(query).Raw("”符合多个地方，请选择其一：");
+    } else {
+      page.Raw("“").Text(query).Raw("” matches several places: pick one.");
+    }
+    page.Raw("</p>\n<ul class=\"candidates\">\n");
     for (const Candidate& candidate : resolution->candidates) {
-      page.Raw("<li>").Text(DivisionName(page, candidate.chain.deepest()));
-      if (candidate.chain.province != nullptr && candidate.chain.province != candidate.chain.deepest()) {
-        page.Raw(" (").Text(DivisionName(page, candidate.chain.province)).Raw(")");
-      }
-      page.Raw(": ");
+      page.Raw("<li>").Text(ChainName(page, candidate.chain)).Raw(page.chinese() ? "：" : ": ");
       if (candidate.office_id.empty()) {
         page.Label("no mainland office", "无大陆登记管理机关");
       } else {
@@ -174,11 +218,13 @@ void WriteResolution(Writer& page, const Site& site, std::string_view query, boo
     }
     page.Raw("</ul>\n");
   } else if (!resolution->office_id.empty()) {
-    page.Raw("<p>").Text(DivisionName(page, resolution->chain.deepest())).Raw(" → ");
+    page.Raw("<p>").Text(ChainName(page, resolution->chain)).Raw(" → ");
     WriteOfficeLink(page, site, resolution->office_id);
     page.Raw("</p>\n");
   }
-  if (!resolution->rule.id.empty()) {
+  // The rule of an ambiguous query is that of its first candidate, so it
+  // waits until the reader picks a place.
+  if (!resolution->ambiguous && !resolution->rule.id.empty()) {
     page.Raw("<p>").Text(page.Pick(resolution->rule.text.en, resolution->rule.text.zh));
     page.Raw(" <small>")
         .Text(page.Pick(resolution->rule.citation, resolution->rule.citation_zh))
@@ -190,6 +236,12 @@ void WriteResolution(Writer& page, const Site& site, std::string_view query, boo
   page.Raw("</section>\n");
 }
 
+// The jurisdiction as the reader sees it: "Nationwide" for the Ministry.
+std::string_view JurisdictionText(const Writer& page, const Office& office) {
+  if (office.jurisdiction.kind == JurisdictionKind::kNational) return page.Pick("Nationwide", "全国");
+  return page.Pick(office.jurisdiction.name);
+}
+
 void WriteOfficeList(Writer& page, const Site& site) {
   page.Raw("<section aria-labelledby=\"offices\">\n<h2 id=\"offices\">");
   page.Label("All offices", "全部机关").Raw("</h2>\n<p>");
@@ -199,8 +251,9 @@ void WriteOfficeList(Writer& page, const Site& site) {
   for (const Office& office : site.offices()) {
     page.Raw("<li><a href=\"/offices/").Text(office.id).Raw(LangQuery(page.chinese())).Raw("\">");
     page.Text(page.Pick(office.name)).Raw("</a>");
-    if (!office.jurisdiction.name.en.empty() || !office.jurisdiction.name.zh.empty()) {
-      page.Raw(" <span class=\"jurisdiction\">").Text(page.Pick(office.jurisdiction.name)).Raw("</span>");
+    const std::string_view jurisdiction = JurisdictionText(page, office);
+    if (!jurisdiction.empty()) {
+      page.Raw(" <span class=\"jurisdiction\">").Text(jurisdiction).Raw("</span>");
     }
     page.Raw("</li>\n");
   }
@@ -239,6 +292,16 @@ void WriteNumberBadges(Writer& page, const PhoneNumber& number) {
   }
 }
 
+// "+86 571 8728 7100" from the national form "0571 8728 7100", as the
+// script of the page shows it; the E.164 form without spaces otherwise.
+std::string InternationalForm(const PhoneNumber& number) {
+  if (!number.national.empty() && number.e164.starts_with("+86")) {
+    const std::string_view national = number.national;
+    return "+86 " + std::string(national.starts_with("0") ? national.substr(1) : national);
+  }
+  return number.e164;
+}
+
 void WriteNumbers(Writer& page, const Office& office, const std::vector<PhoneNumber>& numbers,
                   std::string_view field, std::string_view en, std::string_view zh) {
   if (numbers.empty()) return;
@@ -248,7 +311,8 @@ void WriteNumbers(Writer& page, const Office& office, const std::vector<PhoneNum
   for (const PhoneNumber& number : numbers) {
     page.Raw("<li>");
     if (!number.e164.empty()) {
-      page.Raw("<a href=\"tel:").Text(number.e164).Raw("\">").Text(number.e164).Raw("</a> ");
+      page.Raw("<a class=\"tel\" href=\"tel:").Text(number.e164).Raw("\">").Text(InternationalForm(number));
+      page.Raw("</a> ");
     }
     page.Raw("<span lang=\"zh-Hans\">").ReaderText(number.text).Raw("</span>");
     if (!number.extension.empty()) page.Raw(" ").Label("ext. ", "转").Text(number.extension);
@@ -289,6 +353,32 @@ std::string_view StateLabel(const Writer& page, HoursState state) {
   return page.Pick("Unknown", "不确定");
 }
 
+// The badge of the state at an instant. Hours that the expression states as
+// unknown read "Hours unknown" rather than "Unknown" before "hours unknown".
+std::string_view BadgeLabel(const Writer& page, const HoursStatus& status) {
+  if (status.reason.code == ReasonCode::kUnknownHours) return page.Pick("Hours unknown", "办公时间不明");
+  return StateLabel(page, status.state);
+}
+
+// The reason after the badge. For unknown hours, the badge already states it,
+// so the sentence gives only the cause from the expression's comment
+// ("No hours published."), or nothing.
+std::string ReasonSentence(const Writer& page, const HoursStatus& status) {
+  if (status.reason.code != ReasonCode::kUnknownHours) return std::string(page.Pick(Describe(status.reason)));
+  if (status.reason.comment.empty()) return {};
+  const BilingualText text = Describe(status.reason);
+  // Describe gives "hours unknown (CAUSE)" and "办公时间不确定（CAUSE）".
+  const std::string& whole = page.chinese() ? text.zh : text.en;
+  const std::string_view open = page.chinese() ? "（" : " (";
+  const std::string_view close = page.chinese() ? "）" : ")";
+  const std::size_t start = whole.find(open);
+  if (start == std::string::npos || !whole.ends_with(close)) return whole;
+  std::string sentence = whole.substr(start + open.size(), whole.size() - start - open.size() - close.size());
+  if (page.chinese()) return sentence + "。";
+  sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+  return sentence + ".";
+}
+
 // "08:30–12:00 open" for each interval that is not closed, or the reason the
 // day is closed.
 void WriteDay(Writer& page, const DayHours& day) {
@@ -298,7 +388,7 @@ void WriteDay(Writer& page, const DayHours& day) {
   const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{day.date}}.c_encoding();
   const std::string date = FormatChinaTime(FromChinaTime(day.date, 0)).substr(0, 10);
   page.Raw("<tr><th scope=\"row\">").Text(page.Pick(kEnglish[weekday], kChinese[weekday]));
-  page.Raw(" ").Text(date).Raw("</th><td>");
+  page.Raw(" <span class=\"date\">").Text(date).Raw("</span></th><td>");
 
   bool any = false;
   for (const HoursInterval& interval : day.intervals) {
@@ -322,11 +412,23 @@ void WriteDay(Writer& page, const DayHours& day) {
 void WriteHoursStatus(Writer& page, const PreparedHours& hours, std::chrono::sys_seconds now) {
   if (!hours.parsed.has_value()) return;
   const HoursStatus status = EvaluateAt(*hours.parsed, now);
-  page.Raw("<p><span class=\"badge state-").Raw(HoursStateName(status.state)).Raw("\">");
-  page.Text(StateLabel(page, status.state)).Raw("</span> ");
-  page.Text(page.Pick(Describe(status.reason)));
+  page.Raw("<p class=\"hours-status\"><span class=\"badge state-").Raw(HoursStateName(status.state)).Raw("\">");
+  page.Text(BadgeLabel(page, status)).Raw("</span> ");
+  page.Text(ReasonSentence(page, status));
   page.Raw(" <small>(").Label("China time ", "北京时间 ");
   page.Text(FormatChinaTime(now).substr(0, 16).replace(10, 1, " ")).Raw(")</small></p>\n");
+  if (status.next_change.has_value()) {
+    const std::string when = FormatChinaTime(*status.next_change).substr(0, 16).replace(10, 1, " ");
+    page.Raw("<p class=\"next-change\">");
+    if (page.chinese()) {
+      page.Raw("自 ").Text(when).Raw(" 起").Text(StateLabel(page, status.next_state));
+    } else {
+      std::string next(StateLabel(page, status.next_state));
+      next[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(next[0])));
+      page.Raw("Then ").Text(next).Raw(" from ").Text(when);
+    }
+    page.Raw("</p>\n");
+  }
 
   page.Raw("<table class=\"week\"><caption>").Label("The next seven days", "未来七天");
   page.Raw("</caption>\n");
@@ -343,14 +445,18 @@ void WriteHours(Writer& page, const Office& office, const PreparedHours* prepare
   page.Raw("<h2>").Label("Hours", "办公时间").Raw("</h2>\n");
   WriteLastChanged(page, office, "hours");
   if (prepared != nullptr) WriteHoursStatus(page, *prepared, now);
-  if (!hours.text.has_value()) {
-    page.Raw("<p>").Label("The office publishes no hours.", "该机关未公布办公时间。").Raw("</p>\n");
-    return;
+  page.Raw("<dl class=\"facts\">\n<dt>").Label("Published hours", "公布的办公时间").Raw("</dt>\n<dd>");
+  if (hours.text.has_value()) {
+    page.Raw("<span lang=\"zh-Hans\">").ReaderText(*hours.text).Raw("</span>");
+  } else {
+    page.Label("The office publishes no hours.", "该机关未公布办公时间。");
   }
-  page.Raw("<p lang=\"zh-Hans\">").ReaderText(*hours.text).Raw("</p>\n");
+  page.Raw("</dd>\n");
   if (!hours.expression.empty()) {
-    page.Raw("<p><code>").ReaderText(hours.expression).Raw("</code></p>\n");
+    page.Raw("<dt>").Label("As an opening_hours expression", "opening_hours 表达式").Raw("</dt>\n");
+    page.Raw("<dd><code>").ReaderText(hours.expression).Raw("</code></dd>\n");
   }
+  page.Raw("</dl>\n");
   if (hours.assumed) {
     page.Raw("<p class=\"assumption\">").Label("Assumed: ", "推定：").Text(page.Pick(hours.assumption));
     page.Raw("</p>\n");
@@ -442,7 +548,7 @@ void WriteHistory(Writer& page, const std::vector<Change>& history) {
     for (const Change& change : history) WriteChange(page, change);
     page.Raw("</ol>\n");
   }
-  page.Raw("<p><a href=\"/feed.atom\" type=\"application/atom+xml\">");
+  page.Raw("<p class=\"feed-link\"><a href=\"/feed.atom\" type=\"application/atom+xml\">");
   page.Label("Follow the accepted changes of all offices (Atom feed)",
              "订阅所有机关已采纳的更改（Atom 源）");
   page.Raw("</a></p>\n");
@@ -451,14 +557,15 @@ void WriteHistory(Writer& page, const std::vector<Change>& history) {
 // A note that the script of the page sends reports, and that readers
 // without it can use the API.
 void WriteReportNote(Writer& page) {
-  page.Raw("<h2>").Label("Something wrong or missing?", "信息有误或缺漏？").Raw("</h2>\n");
+  page.Raw("<section class=\"report-other\">\n<h2>");
+  page.Label("Something wrong or missing?", "信息有误或缺漏？").Raw("</h2>\n");
   page.Raw("<p class=\"report-needs-js\">");
   page.Label("Reporting a problem on this page needs JavaScript. Without it, send the report to the "
              "JSON API: POST /api/v1/reports, described in the ",
              "在本页报告问题需要启用 JavaScript。未启用时，可向 JSON API 发送报告："
              "POST /api/v1/reports，说明见");
   page.Raw("<a href=\"/api/v1/openapi.json\">").Label("API document", " API 文档").Raw("</a>");
-  page.Label(".", "。").Raw("</p>\n");
+  page.Label(".", "。").Raw("</p>\n</section>\n");
 }
 
 void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* hours,
@@ -468,7 +575,7 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
   if (!other.empty()) {
     page.Raw("<p lang=\"").Raw(page.chinese() ? "en" : "zh-Hans").Raw("\">").Text(other).Raw("</p>\n");
   }
-  page.Raw("<p>").Label("Jurisdiction: ", "管辖范围：").Text(page.Pick(office.jurisdiction.name));
+  page.Raw("<p>").Label("Jurisdiction: ", "管辖范围：").Text(JurisdictionText(page, office));
   if (office.city.has_value()) {
     page.Raw("<br>").Label("Seat: ", "所在地：").Text(office.city->name.zh);
     page.Raw(" / ").Text(office.city->name.en);
@@ -484,7 +591,7 @@ void WriteOfficeCard(Writer& page, const Office& office, const PreparedHours* ho
   WriteReportNote(page);
   WriteHistory(page, history);
   WriteSources(page, office);
-  page.Raw("<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
+  page.Raw("<p class=\"card-actions\"><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
   page.Label("All offices", "全部机关").Raw("</a></p>\n</article>\n");
 }
 
@@ -524,6 +631,46 @@ bool LanguageIsChinese(std::string_view tag) {
 bool LanguageIsEnglish(std::string_view tag) {
   return tag.size() >= 2 && (tag[0] == 'e' || tag[0] == 'E') && (tag[1] == 'n' || tag[1] == 'N') &&
          (tag.size() == 2 || tag[2] == '-');
+}
+
+// A page with a heading, one sentence and a link to the list of offices.
+void WriteErrorPage(Writer& page, std::string_view heading, std::string_view message) {
+  WriteHead(page, PageAssets{.stylesheet = true, .script = {}, .module = false}, std::string(heading) + " · ngodesk", "/");
+  page.Raw("<h1>").Text(heading).Raw("</h1>\n<p class=\"error\">").Text(message);
+  page.Raw("</p>\n<p><a href=\"/").Raw(LangQuery(page.chinese())).Raw("\">");
+  page.Label("All offices", "全部机关").Raw("</a></p>\n");
+  WriteFoot(page);
+}
+
+Response UnknownOfficePage(const Request& request, bool chinese, std::string_view id) {
+  Writer page(chinese);
+  const std::string message =
+      chinese ? "没有 id 为“" + std::string(id) + "”的机关。请从全部机关列表中选择。"
+              : "No office has the id '" + std::string(id) + "'. Pick one from the list of all offices.";
+  WriteErrorPage(page, page.Pick("Office not found", "未找到机关"), message);
+  return HtmlResponse(request, 404, page.Take());
+}
+
+// The message for a procedure other than office or activity, as the API's.
+void WriteProcedureError(Writer& page, std::string_view procedure) {
+  page.Raw("<section aria-labelledby=\"result\">\n<h2 id=\"result\">");
+  page.Label("Invalid search", "查询无效").Raw("</h2>\n<p class=\"error\">");
+  if (page.chinese()) {
+    page.Raw("事项“").Text(procedure).Raw("”无效：请选择 office（登记设立代表机构）或 activity（开展临时活动备案）。");
+  } else {
+    page.Raw("The procedure '").Text(procedure);
+    page.Raw("' is invalid: choose office (registering a representative office) or activity "
+             "(filing a temporary activity).");
+  }
+  page.Raw("</p>\n</section>\n");
+}
+
+Response FaviconRedirect() {
+  Response response;
+  response.status = 301;
+  response.headers.emplace_back("Location", "/assets/favicon.svg");
+  response.headers.emplace_back("Cache-Control", "public, max-age=86400");
+  return response;
 }
 
 }  // namespace
@@ -581,23 +728,26 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
                                      "ngodesk：境外非政府组织登记管理机关"),
               "/");
     const std::string_view query = target.Param("q").value_or("");
-    const bool activity = target.Param("procedure") == "activity";
+    const std::optional<std::string_view> procedure = target.Param("procedure");
+    const bool activity = procedure == "activity";
+    // The API rejects another procedure with 400, and so does the page,
+    // rather than quietly searching for a representative office.
+    const bool bad_procedure = procedure.has_value() && *procedure != "office" && !activity;
     page.Raw("<h1>").Label("Registration authorities for overseas NGOs", "境外非政府组织登记管理机关");
     page.Raw("</h1>\n");
     WriteSearchForm(page, query, activity);
-    if (query.find_first_not_of(" \t") != std::string_view::npos) {
+    if (bad_procedure) {
+      WriteProcedureError(page, *procedure);
+    } else if (query.find_first_not_of(" \t") != std::string_view::npos) {
       WriteResolution(page, site, query, activity);
     }
     WriteOfficeList(page, site);
     WriteFoot(page);
-    return HtmlResponse(request, 200, page.Take());
+    return HtmlResponse(request, bad_procedure ? 400 : 200, page.Take());
   }
 
   const Office* office = site.FindOffice(match.params[0]);
-  if (office == nullptr) {
-    Response response = NotFoundPage(request);
-    return response;
-  }
+  if (office == nullptr) return UnknownOfficePage(request, page.chinese(), match.params[0]);
   WriteHead(page, FinderAssets(&site), std::string(page.Pick(office->name)) + " · ngodesk", "/offices/" + office->id);
   WriteOfficeCard(page, *office, site.hours(office->id), site.History(office->id, kHistoryOnCard),
                   request.now);
@@ -607,14 +757,22 @@ Response HandlePage(const Site& site, const Request& request, const RequestTarge
 
 Response NotFoundPage(const Request& request) {
   const Result<RequestTarget> target = ParseRequestTarget(request.target);
+  // Browsers and feed readers ask for /favicon.ico by habit; the pages link
+  // the SVG icon, which this points them to.
+  if (target.ok() && target->path == "/favicon.ico") return FaviconRedirect();
   const std::string lang =
       ChooseLanguage(target.ok() ? *target : RequestTarget{}, request.accept_language);
   Writer page(lang == "zh");
-  WriteHead(page, FinderAssets(nullptr), page.Pick("Page not found · ngodesk", "页面不存在 · ngodesk"), "/");
-  page.Raw("<h1>").Label("Page not found", "页面不存在").Raw("</h1>\n<p><a href=\"/");
-  page.Raw(LangQuery(page.chinese())).Raw("\">").Label("All offices", "全部机关").Raw("</a></p>\n");
-  WriteFoot(page);
+  WriteErrorPage(page, page.Pick("Page not found", "页面不存在"),
+                 page.Pick("No page has this address.", "此地址没有页面。"));
   return HtmlResponse(request, 404, page.Take());
+}
+
+Response BadRequestPage(const Request& request, const Error& error) {
+  // The target did not parse, so the language comes from Accept-Language only.
+  Writer page(ChooseLanguage(RequestTarget{}, request.accept_language) == "zh");
+  WriteErrorPage(page, page.Pick("Invalid address", "地址无效"), error.Text(page.chinese()));
+  return HtmlResponse(request, 400, page.Take());
 }
 
 std::string RenderEditorPage(std::string_view lang) {

@@ -26,8 +26,13 @@ std::string ChooseLanguage(const RequestTarget& target, std::string_view accept_
 Response HandlePage(const Site& site, const Request& request, const RequestTarget& target,
                     const RouteMatch& match);
 
-// The HTML 404 page for a path outside /api/ that no route matches.
+// The HTML 404 page for a path outside /api/ that no route matches, or a
+// redirect to the SVG icon for /favicon.ico.
 Response NotFoundPage(const Request& request);
+
+// The HTML 400 page for a request target outside /api/ that does not parse,
+// with the parse error in the visitor's language.
+Response BadRequestPage(const Request& request, const Error& error);
 
 // GET /editor in "en" or "zh": the editor page's shell with its sign-in form.
 // web/editor.js signs in, shows the review queue and records calls.

@@ -94,8 +94,10 @@ export async function startServer({now, db, args: extraArgs = []}) {
 
 // Launches chromium with a fresh profile. Every request of every page is
 // routed: requests to 127.0.0.1 or localhost go on, any other is aborted
-// and recorded in `outside`, which a test asserts to stay empty.
-export async function launchBrowser({locale = 'en-US', width = 1280, height = 900} = {}) {
+// and recorded in `outside`, which a test asserts to stay empty. With
+// `javaScriptEnabled` false the pages run no script, as for a reader who
+// turned it off.
+export async function launchBrowser({locale = 'en-US', width = 1280, height = 900, javaScriptEnabled = true} = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'ngodesk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -103,6 +105,7 @@ export async function launchBrowser({locale = 'en-US', width = 1280, height = 90
     args: CHROMIUM_ARGS,
     locale,
     viewport: {width, height},
+    javaScriptEnabled,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const outside = [];
@@ -117,4 +120,10 @@ export async function launchBrowser({locale = 'en-US', width = 1280, height = 90
     rmSync(profile, {recursive: true, force: true});
   };
   return {context, outside, close};
+}
+
+// The number of pages in a PDF that chromium printed: its /Type /Page
+// objects, not the /Type /Pages tree nodes.
+export function pdfPageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
 }

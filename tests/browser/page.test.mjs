@@ -1,13 +1,14 @@
 // Tests of the finder page in Debian's chromium, against a real `ngodesk serve`
 // with a fixed clock. They cover the search, the candidates, the language
-// switch, copying an address, the hours badge, the office filter and a phone
-// screen. The last test checks that no request went beyond the loopback server.
+// switch, copying an address, the hours badge, the office filter, a phone
+// screen, printing, and the pages for readers without JavaScript. The last
+// test checks that no request went beyond the loopback server.
 //
 //   node tests/browser/page.test.mjs [path/to/ngodesk]
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 
-import {launchBrowser, startServer} from './harness.mjs';
+import {launchBrowser, pdfPageCount, startServer} from './harness.mjs';
 
 // Tuesday 3 March 2026, 10:00 in Beijing: a working day, within office hours.
 const TUESDAY_MORNING = '2026-03-03T10:00+08:00';
@@ -94,12 +95,38 @@ test('朝阳 lists candidates to pick', async () => {
   const candidates = page.locator('.candidates button');
   assert.ok((await candidates.count()) >= 2, 'at least two candidates');
   assert.equal(await page.locator('.office-card').count(), 0, 'no card before a pick');
+  // The choice comes first, and no office is named before the pick.
+  assert.equal(await page.locator('#results .choice').textContent(), '“朝阳” matches several places: pick one.');
+  assert.equal(await page.locator('#results .result-grid').count(), 0, 'no procedure box before a pick');
+  assert.equal(await page.locator('#results .office-link').count(), 0, 'no office link before a pick');
+  const texts = await candidates.allTextContents();
+  assert.ok(texts.some((text) => /Chaoyang.*Beijing/.test(text)), `a Beijing candidate in ${texts}`);
+  assert.ok(texts.some((text) => /Liaoning/.test(text)), `a Liaoning candidate in ${texts}`);
   const beijing = candidates.filter({hasText: 'Beijing'}).first();
   await beijing.click();
   await page.locator('.result-office .office-link[data-office="beijing"]').waitFor();
   await page.locator('.office-card[data-office="beijing"]').waitFor();
   assert.equal(await page.locator('.candidates').count(), 0, 'the picked place is no longer ambiguous');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading');
+});
+
+test('Suzhou alone asks for a pick', async () => {
+  await searchFor('Suzhou');
+  await page.locator('#results .choice').waitFor();
+  assert.match(await page.locator('#results .choice').textContent(), /^“Suzhou” matches several places/);
+  assert.equal(await page.locator('#results .result-grid').count(), 0);
+  const texts = await page.locator('.candidates button').allTextContents();
+  assert.ok(texts.some((text) => /Jiangsu/.test(text)), `a Jiangsu candidate in ${texts}`);
+  assert.ok(texts.some((text) => /Anhui/.test(text)), `an Anhui candidate in ${texts}`);
+});
+
+test('place found names whole chain', async () => {
+  await visit('/');
+  await searchFor('南京市鼓楼区北京西路');
+  assert.equal(await page.locator('.result-office .place').textContent(), 'Place found: 鼓楼区 / Gulou, 南京市 / Nanjing, 江苏省 / Jiangsu');
+  await page.getByRole('button', {name: '简体中文'}).click();
+  assert.equal(await page.locator('.result-office .place').textContent(), '识别的地点：江苏省南京市鼓楼区');
+  await page.getByRole('button', {name: 'English'}).click();
 });
 
 test('language switch is remembered', async () => {
@@ -164,6 +191,8 @@ test('unknown badge without published hours', async () => {
   const badge = page.locator('.hours-status .badge');
   await badge.waitFor();
   assert.equal(await badge.getAttribute('data-state'), 'unknown');
+  assert.equal(await badge.textContent(), 'Hours unknown');
+  assert.equal(await page.locator('.hours-status .reason').textContent(), 'No hours published.');
 });
 
 test('office list filters while typing', async () => {
@@ -212,10 +241,23 @@ test('search errors and misses shown', async () => {
   await visit('/');
   await searchFor('xyzzy');
   assert.match(await page.locator('#results .not-found').textContent(), /No place in mainland China/);
-  await page.getByLabel('Place or address').fill('！！！');
+  for (const query of ['！！！', '!!!']) {
+    await page.getByLabel('Place or address').fill(query);
+    await page.getByRole('button', {name: 'Find the office'}).click();
+    await page.locator('#results .error').waitFor();
+    assert.equal(await page.locator('#results .error').textContent(), 'Enter a place or an address.', query);
+  }
+  await page.getByLabel('Place or address').fill('苏州'.repeat(550));
   await page.getByRole('button', {name: 'Find the office'}).click();
-  await page.locator('#results .error').waitFor();
-  assert.ok((await page.locator('#results .error').textContent()).length > 0);
+  assert.match(await page.locator('#results .error').textContent(), /^The text is too long: at most 1024 bytes/);
+});
+
+test('bad procedure in address shown', async () => {
+  const response = await page.goto(`${server.url}?q=${encodeURIComponent('苏州')}&procedure=visit&lang=en`);
+  assert.equal(response.status(), 400);
+  await page.locator('body.app #results .error').waitFor();
+  assert.match(await page.locator('#results .error').textContent(), /procedure “visit” in the address is invalid/);
+  assert.equal(await page.locator('.office-card').count(), 0);
 });
 
 test('keyboard focus follows the page order', async () => {
@@ -229,6 +271,25 @@ test('keyboard focus follows the page order', async () => {
   assert.deepEqual(order, ['Skip to the search', 'ngodesk', 'Search', 'All offices', 'English', '简体中文', 'q', 'Find the office']);
 });
 
+// The ids of the offices with the longest cards (the most numbers, links and
+// sources, the longest addresses and hours), and zhejiang, hebei and tianjin,
+// whose cards once printed on three pages.
+async function longestCards() {
+  const response = await fetch(`${server.url}api/v1/offices`);
+  const ids = (await response.json()).offices.map((office) => office.id);
+  const scored = [];
+  for (const id of ids) {
+    const office = await (await fetch(`${server.url}api/v1/offices/${id}`)).json();
+    const entries = ['phones', 'fax', 'emails', 'websites', 'sources'].reduce((sum, field) => sum + (office[field] || []).length, 0);
+    const length = JSON.stringify(office.addresses || []).length + ((office.hours && office.hours.text) || '').length;
+    scored.push({id, score: entries * 100 + length});
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return [...new Set(['zhejiang', 'hebei', 'tianjin', ...scored.slice(0, 4).map((entry) => entry.id)])];
+}
+
+const A4 = {format: 'A4', margin: {top: '1cm', right: '1cm', bottom: '1cm', left: '1cm'}};
+
 test('print shows one office per page', async () => {
   await visit('/offices/beijing');
   await page.locator('.hours-status').waitFor();
@@ -237,12 +298,96 @@ test('print shows one office per page', async () => {
     assert.equal(await page.locator('#search').isVisible(), false);
     assert.equal(await page.locator('#offices').isVisible(), false);
     assert.equal(await page.locator('.office-card').isVisible(), true);
-    assert.equal(await page.locator('.office-card').evaluate((card) => getComputedStyle(card).breakAfter), 'page');
+    assert.notEqual(await page.locator('.office-card').evaluate((card) => getComputedStyle(card).breakAfter), 'page', 'no blank page after the card');
     assert.equal(await page.locator('.report-button').first().isVisible(), false, 'report buttons are not printed');
     assert.equal(await page.locator('.history').isVisible(), true, 'the history is printed');
   } finally {
     await page.emulateMedia({media: 'screen'});
   }
+});
+
+test('long cards print on one A4 page', async () => {
+  const ids = await longestCards();
+  for (const id of ids) {
+    await visit(`/offices/${id}`);
+    await page.locator('.hours-status').waitFor();
+    await page.locator('#history-slot .loading').waitFor({state: 'detached'});
+    await page.emulateMedia({media: 'print'});
+    try {
+      assert.equal(pdfPageCount(await page.pdf(A4)), 1, `${id} with JavaScript`);
+    } finally {
+      await page.emulateMedia({media: 'screen'});
+    }
+  }
+
+  const plain = await launchBrowser({locale: 'en-US', javaScriptEnabled: false});
+  try {
+    const other = plain.context.pages()[0] || (await plain.context.newPage());
+    await other.emulateMedia({media: 'print'});
+    for (const id of ids) {
+      for (const lang of ['en', 'zh']) {
+        await other.goto(`${server.url}offices/${id}?lang=${lang}`);
+        assert.equal(pdfPageCount(await other.pdf(A4)), 1, `${id} in ${lang} without JavaScript`);
+      }
+    }
+    assert.deepEqual(plain.outside, []);
+  } finally {
+    await plain.close();
+  }
+});
+
+test('pages without JavaScript', async () => {
+  const plain = await launchBrowser({locale: 'en-US', javaScriptEnabled: false});
+  try {
+    const other = plain.context.pages()[0] || (await plain.context.newPage());
+    await other.goto(`${server.url}offices/anhui?lang=en`);
+    const first = other.locator('.numbers a.tel').first();
+    assert.match(await first.textContent(), /^\+86 \d{2,4} \d{3,4} \d{4}$/);
+    assert.match(await first.getAttribute('href'), /^tel:\+86\d{6,12}$/);
+    assert.ok((await other.locator('dt', {hasText: 'Published hours'}).count()) === 1);
+    assert.ok((await other.locator('dt', {hasText: 'As an opening_hours expression'}).count()) === 1);
+    assert.match(await other.locator('.next-change').textContent(), /^Then closed from 2026-03-03 \d\d:\d\d$/);
+
+    await other.goto(`${server.url}offices/mps?lang=en`);
+    assert.match(await other.locator('article p', {hasText: 'Jurisdiction'}).textContent(), /Jurisdiction: Nationwide/);
+
+    const missing = await other.goto(`${server.url}offices/atlantis?lang=en`);
+    assert.equal(missing.status(), 404);
+    assert.match(await other.locator('main').textContent(), /No office has the id 'atlantis'/);
+    assert.equal(await other.locator('link[rel="stylesheet"]').count(), 1);
+    assert.notEqual(await other.locator('body').evaluate((body) => getComputedStyle(body).fontFamily), '', 'the stylesheet applies');
+
+    const bad = await other.goto(`${server.url}?q=%FF&lang=en`);
+    assert.equal(bad.status(), 400);
+    assert.match(bad.headers()['content-type'], /^text\/html/);
+    assert.match(await other.locator('main .error').textContent(), /UTF-8/);
+
+    const icon = await plain.context.request.get(`${server.url}favicon.ico`);
+    assert.equal(icon.status(), 200, 'the redirect leads to the icon');
+    assert.equal(icon.headers()['content-type'], 'image/svg+xml');
+    assert.deepEqual(plain.outside, []);
+  } finally {
+    await plain.close();
+  }
+});
+
+test('week dates stay on one line', async () => {
+  await page.setViewportSize({width: 390, height: 844});
+  try {
+    await visit('/offices/beijing');
+    await page.locator('table.week tbody tr').first().waitFor();
+    const heights = await page.locator('table.week th .date').evaluateAll((dates) => dates.map((date) => date.getClientRects().length));
+    assert.deepEqual(heights, [1, 1, 1, 1, 1, 1, 1]);
+  } finally {
+    await page.setViewportSize({width: 1280, height: 900});
+  }
+});
+
+test('favicon linked, no 404 logged', async () => {
+  await visit('/');
+  assert.equal(await page.locator('link[rel="icon"]').getAttribute('href'), '/assets/favicon.svg');
+  const icon = await page.evaluate(async () => (await fetch('/assets/favicon.svg')).status);
+  assert.equal(icon, 200);
 });
 
 test('no outside request, no page error', async () => {

@@ -425,11 +425,11 @@ TEST_F(HandlersTest, HomePageSearchWithoutJavaScript) {
   EXPECT_NE(found.body.find("<form action=\"/\" method=\"get\" role=\"search\">"),
             std::string_view::npos);
   EXPECT_NE(found.body.find("value=\"苏州\""), std::string_view::npos);
-  EXPECT_NE(found.body.find("苏州市 / Suzhou → <a href=\"/offices/jiangsu?lang=en\">"),
+  EXPECT_NE(found.body.find("苏州市 / Suzhou, 江苏省 / Jiangsu → <a href=\"/offices/jiangsu?lang=en\">"),
             std::string_view::npos);
 
   const Response ambiguous = Get("/?lang=zh&q=%E6%9C%9D%E9%98%B3&procedure=activity");
-  EXPECT_NE(ambiguous.body.find("有多个地方符合，请选择："), std::string_view::npos);
+  EXPECT_NE(ambiguous.body.find("“朝阳”符合多个地方，请选择其一："), std::string_view::npos);
   EXPECT_NE(ambiguous.body.find("<option value=\"activity\" selected>"), std::string_view::npos);
 
   const Response nothing = Get("/?lang=en&q=Atlantis");
@@ -457,7 +457,7 @@ TEST_F(HandlersTest, OfficePageShowsHoursBadgeAndWeek) {
   EXPECT_NE(response.body.find("<span class=\"badge state-"), std::string_view::npos);
   EXPECT_NE(response.body.find("(China time 2026-02-17 10:00)"), std::string_view::npos);
   EXPECT_NE(response.body.find("<table class=\"week\">"), std::string_view::npos);
-  EXPECT_NE(response.body.find("Mon 2026-02-23"), std::string_view::npos);
+  EXPECT_NE(response.body.find("Mon <span class=\"date\">2026-02-23</span>"), std::string_view::npos);
 }
 
 TEST(HtmlPages, EscapeReaderVisibleText) {
