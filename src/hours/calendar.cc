@@ -83,13 +83,22 @@ std::string FormatChinaTime(std::chrono::sys_seconds instant) {
 Result<std::chrono::sys_seconds> ParseInstant(std::string_view text) {
   const auto invalid = [&text] {
     const std::string value(text);
+    // A space after the time is most often the offset's '+', which a URL
+    // query decodes as a space.
+    const std::size_t space = text.size() > 16 ? text.find(' ', 16) : std::string_view::npos;
+    const bool plus_lost = space != std::string_view::npos && space + 1 < text.size() &&
+                           text[space + 1] >= '0' && text[space + 1] <= '9' &&
+                           text.find('+') == std::string_view::npos;
     return Error::InvalidArgument(
         "invalid instant \"" + value +
             "\": expected ISO 8601 YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +08:00 "
-            "(without an offset the time is read as China time)",
+            "(without an offset the time is read as China time)" +
+            (plus_lost ? ". In a URL query a '+' becomes a space: write the offset as %2B08:00"
+                       : ""),
         "无效的时刻“" + value +
             "”：应为 ISO 8601 格式 YYYY-MM-DDTHH:MM[:SS]，后接 Z 或时差（如 "
-            "+08:00）；不写时差则按北京时间理解");
+            "+08:00）；不写时差则按北京时间理解" +
+            (plus_lost ? "。在 URL 查询中“+”会变成空格，请把时差写成 %2B08:00" : ""));
   };
 
   const auto date = ReadDate(text);

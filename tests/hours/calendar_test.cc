@@ -48,6 +48,17 @@ INSTANTIATE_TEST_SUITE_P(
                     InstantCase{"2026-02-17T10:00+08:00 ", ""},
                     InstantCase{"2026-02-17T10:00:61Z", ""}, InstantCase{"", ""}));
 
+TEST(ParseInstant, HintsAtAPlusLostInAUrlQuery) {
+  const Result<std::chrono::sys_seconds> lost = ParseInstant("2026-03-03T10:00 08:00");
+  ASSERT_FALSE(lost.ok());
+  EXPECT_NE(lost.error().message.find("write the offset as %2B08:00"), std::string::npos);
+  EXPECT_NE(lost.error().message_zh.find("请把时差写成 %2B08:00"), std::string::npos);
+
+  const Result<std::chrono::sys_seconds> trailing = ParseInstant("2026-02-17T10:00+08:00 ");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_EQ(trailing.error().message.find("%2B"), std::string::npos);
+}
+
 TEST(ChinaTime, RoundTripsThroughDateAndMinute) {
   const std::chrono::sys_seconds instant = ParseInstant("2026-02-16T23:30:00Z").value();
   const ChinaTime china = ToChinaTime(instant);
