@@ -10,7 +10,7 @@ void Context::Print(std::string_view en, std::string_view zh) const {
 }
 
 void Context::PrintError(std::string_view en, std::string_view zh) const {
-  *err << (chinese() ? "ngodesk: 错误：" : "ngodesk: error: ") << (chinese() && !zh.empty() ? zh : en)
+  *err << (chinese() ? "ngodesk：错误：" : "ngodesk: error: ") << (chinese() && !zh.empty() ? zh : en)
        << '\n';
 }
 

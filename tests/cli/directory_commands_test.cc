@@ -173,7 +173,7 @@ TEST_F(DirectoryCommands, ShowUnknownIdInChineseLocale) {
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_NE(
       run.err.find(
-          "ngodesk: 错误：没有 id 为 \"atlantis\" 的机关。运行 `ngodesk list` 可查看所有 id。"),
+          "ngodesk：错误：没有 id 为 \"atlantis\" 的机关。运行 `ngodesk list` 可查看所有 id。"),
       std::string::npos)
       << run.err;
 }
