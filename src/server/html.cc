@@ -415,8 +415,8 @@ void WriteHoursStatus(Writer& page, const PreparedHours& hours, std::chrono::sys
   page.Raw("<p class=\"hours-status\"><span class=\"badge state-").Raw(HoursStateName(status.state)).Raw("\">");
   page.Text(BadgeLabel(page, status)).Raw("</span> ");
   page.Text(ReasonSentence(page, status));
-  page.Raw(" <small>(").Label("China time ", "北京时间 ");
-  page.Text(FormatChinaTime(now).substr(0, 16).replace(10, 1, " ")).Raw(")</small></p>\n");
+  page.Raw(" <small>").Label("(China time ", "（北京时间 ");
+  page.Text(FormatChinaTime(now).substr(0, 16).replace(10, 1, " ")).Label(")", "）").Raw("</small></p>\n");
   if (status.next_change.has_value()) {
     const std::string when = FormatChinaTime(*status.next_change).substr(0, 16).replace(10, 1, " ");
     page.Raw("<p class=\"next-change\">");

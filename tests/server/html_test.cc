@@ -2,7 +2,8 @@
 // call badges of numbers and the history of accepted changes, whose reader
 // text is escaped with its invisible characters shown. They also cover the
 // feed link in every head, the note for readers without JavaScript and the
-// editor page's shell.
+// editor page's shell. The HtmlFinder tests cover the finder pages of the
+// bundled offices: search messages, the office card and the error pages.
 #include "server/html.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include "ngodesk/moderation.h"
 #include "server/handlers.h"
 #include "server/site.h"
+#include "test_support.h"
 
 namespace ngodesk::server {
 namespace {
@@ -59,6 +61,23 @@ std::string Get(const Site& site, std::string_view target) {
 
 bool Contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
+}
+
+// The bundled 33 offices, built once for the tests of the finder pages.
+const Site& BundledSite() {
+  static const std::shared_ptr<const Site> site = Site::Build(testing::BundledOffices(), {});
+  return *site;
+}
+
+// The full response to GET `target` with an Accept-Language header; `now`
+// is Tuesday 3 March 2026, 10:00 in Beijing.
+Response GetResponse(std::string_view target, std::string_view accept_language = "") {
+  Request request;
+  request.method = "GET";
+  request.target = target;
+  request.accept_language = accept_language;
+  request.now = std::chrono::sys_days{std::chrono::year{2026} / 3 / 3} + std::chrono::hours{2};
+  return HandleRequest(BundledSite(), request);
 }
 
 TEST(HtmlCorrections, NumberBadgesInEnglish) {
@@ -141,6 +160,102 @@ TEST(HtmlCorrections, EditorPageShell) {
   const std::string chinese = RenderEditorPage("zh");
   EXPECT_TRUE(Contains(chinese, "<html lang=\"zh-Hans\">"));
   EXPECT_TRUE(Contains(chinese, "编辑令牌"));
+}
+
+}  // namespace
+}  // namespace ngodesk::server
+
+namespace ngodesk::server {
+namespace {
+
+TEST(HtmlFinder, QueryWithoutPlacePlainWording) {
+  EXPECT_TRUE(Contains(GetResponse("/?lang=en&q=!!!").body, "<p class=\"error\">Enter a place or an address.</p>"));
+  EXPECT_TRUE(Contains(GetResponse("/?lang=zh&q=!!!").body, "<p class=\"error\">请输入地名或地址。</p>"));
+  EXPECT_FALSE(Contains(GetResponse("/?lang=en&q=!!!").body, "punctuation"));
+}
+
+TEST(HtmlFinder, LongQueryNamesLimit) {
+  const std::string query(1100, 'a');
+  EXPECT_TRUE(Contains(GetResponse("/?lang=en&q=" + query).body, "The text is too long: at most 1024 bytes"));
+  EXPECT_TRUE(Contains(GetResponse("/?lang=zh&q=" + query).body, "文本过长：最多 1024 字节"));
+}
+
+TEST(HtmlFinder, AmbiguousLeadsWithChoice) {
+  const std::string page(GetResponse("/?lang=en&q=%E6%9C%9D%E9%98%B3").body);
+  EXPECT_TRUE(Contains(page, "“朝阳” matches several places: pick one."));
+  EXPECT_TRUE(Contains(page, "<li>朝阳区 / Chaoyang, 北京市 / Beijing: <a href=\"/offices/beijing?lang=en\">"));
+  // No rule of the first candidate before the pick.
+  EXPECT_FALSE(Contains(page, "Art. 11"));
+}
+
+TEST(HtmlFinder, PlaceNamesWholeChain) {
+  const std::string target = "/?q=%E5%8D%97%E4%BA%AC%E5%B8%82%E9%BC%93%E6%A5%BC%E5%8C%BA";  // 南京市鼓楼区
+  EXPECT_TRUE(Contains(GetResponse(target + "&lang=en").body, "鼓楼区 / Gulou, 南京市 / Nanjing, 江苏省 / Jiangsu → "));
+  EXPECT_TRUE(Contains(GetResponse(target + "&lang=zh").body, "江苏省南京市鼓楼区 → "));
+}
+
+TEST(HtmlFinder, BadProcedureIs400Page) {
+  const Response english = GetResponse("/?lang=en&q=%E8%8B%8F%E5%B7%9E&procedure=visit");
+  EXPECT_EQ(english.status, 400u);
+  EXPECT_TRUE(Contains(english.body, "The procedure 'visit' is invalid"));
+  EXPECT_FALSE(Contains(english.body, "Art. 11"));
+  const Response chinese = GetResponse("/?lang=zh&q=%E8%8B%8F%E5%B7%9E&procedure=visit");
+  EXPECT_TRUE(Contains(chinese.body, "事项“visit”无效"));
+  EXPECT_EQ(GetResponse("/?lang=en&q=%E8%8B%8F%E5%B7%9E&procedure=activity").status, 200u);
+}
+
+TEST(HtmlFinder, BadTargetIsHtmlOutsideApi) {
+  const Response english = GetResponse("/?q=%FF", "en-GB");
+  EXPECT_EQ(english.status, 400u);
+  EXPECT_EQ(english.Header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_TRUE(Contains(english.body, "<link rel=\"stylesheet\" href=\"/assets/style.css\">"));
+  EXPECT_TRUE(Contains(english.body, "UTF-8"));
+  const Response chinese = GetResponse("/offices/%FF", "zh-CN,zh;q=0.9");
+  EXPECT_EQ(chinese.status, 400u);
+  EXPECT_TRUE(Contains(chinese.body, "<html lang=\"zh-Hans\">"));
+  const Response api = GetResponse("/api/v1/offices?x=%FF");
+  EXPECT_EQ(api.status, 400u);
+  EXPECT_EQ(api.Header("Content-Type"), kJsonMediaType);
+}
+
+TEST(HtmlFinder, UnknownOfficeNamesId) {
+  const Response english = GetResponse("/offices/atlantis?lang=en");
+  EXPECT_EQ(english.status, 404u);
+  EXPECT_TRUE(Contains(english.body, "No office has the id &#39;atlantis&#39;."));
+  EXPECT_TRUE(Contains(english.body, "<link rel=\"stylesheet\" href=\"/assets/style.css\">"));
+  EXPECT_TRUE(Contains(english.body, "<a href=\"/?lang=en\">All offices</a>"));
+  EXPECT_TRUE(Contains(GetResponse("/offices/atlantis?lang=zh").body, "没有 id 为“atlantis”的机关。"));
+  EXPECT_TRUE(Contains(GetResponse("/nowhere?lang=en").body, "<link rel=\"stylesheet\""));
+}
+
+TEST(HtmlFinder, FaviconRedirectsToSvg) {
+  const Response response = GetResponse("/favicon.ico");
+  EXPECT_EQ(response.status, 301u);
+  EXPECT_EQ(response.Header("Location"), "/assets/favicon.svg");
+  EXPECT_TRUE(Contains(GetResponse("/").body, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">"));
+}
+
+TEST(HtmlFinder, CardGroupsPhoneNumbers) {
+  const std::string page(GetResponse("/offices/anhui?lang=en").body);
+  EXPECT_TRUE(Contains(page, "<a class=\"tel\" href=\"tel:+86"));
+  EXPECT_FALSE(Contains(page, "\">+86551"));
+  EXPECT_TRUE(Contains(page, "<dt>Published hours</dt>"));
+  EXPECT_TRUE(Contains(page, "<dt>As an opening_hours expression</dt>"));
+  EXPECT_TRUE(Contains(page, "<p class=\"next-change\">Then closed from 2026-03-03 "));
+  EXPECT_TRUE(Contains(GetResponse("/offices/anhui?lang=zh").body, "<p class=\"next-change\">自 2026-03-03 "));
+}
+
+TEST(HtmlFinder, MinistryIsNationwide) {
+  EXPECT_TRUE(Contains(GetResponse("/offices/mps?lang=en").body, "Jurisdiction: Nationwide"));
+  EXPECT_TRUE(Contains(GetResponse("/offices/mps?lang=zh").body, "管辖范围：全国"));
+  EXPECT_TRUE(Contains(GetResponse("/?lang=en").body, "<span class=\"jurisdiction\">Nationwide</span>"));
+}
+
+TEST(HtmlFinder, UnknownHoursReadNaturally) {
+  const std::string english(GetResponse("/offices/jiangsu?lang=en").body);
+  EXPECT_TRUE(Contains(english, "<span class=\"badge state-unknown\">Hours unknown</span> No hours published."));
+  EXPECT_FALSE(Contains(english, "Unknown hours unknown"));
+  EXPECT_TRUE(Contains(GetResponse("/offices/jiangsu?lang=zh").body, "<span class=\"badge state-unknown\">办公时间不明</span> "));
 }
 
 }  // namespace
