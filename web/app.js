@@ -52,6 +52,11 @@
     return t(key) + (state.lang === 'zh' ? '：' : ': ');
   }
 
+  // " (text)" in English, "（text）" with full-width brackets in Chinese.
+  function inBrackets(text) {
+    return state.lang === 'zh' ? `（${text}）` : ` (${text})`;
+  }
+
   // The side of a {en, zh} pair in the page's language, else the other side.
   function pick(pair) {
     if (!pair) return '';
@@ -741,7 +746,7 @@
         cell.textContent = open
           .map((interval) => {
             const span = `${interval.start}–${interval.end}`;
-            return interval.state === 'unknown' ? `${span} (${labelText('stateUnknown')}${pick(interval.reason)})` : span;
+            return interval.state === 'unknown' ? span + inBrackets(labelText('stateUnknown') + pick(interval.reason)) : span;
           })
           .join(', ');
       }
@@ -832,7 +837,7 @@
     const list = el('ul', {class: 'sources'});
     for (const source of office.sources) {
       let text = source.title || source.id;
-      if (source.date) text += ` (${source.date})`;
+      if (source.date) text += inBrackets(source.date);
       if (source.note) text += `${state.lang === 'zh' ? '：' : ': '}${typeof source.note === 'string' ? source.note : pick(source.note)}`;
       list.append(el('li', {text}));
     }

@@ -390,6 +390,16 @@ test('favicon linked, no 404 logged', async () => {
   assert.equal(icon, 200);
 });
 
+test('Chinese strings use full-width punctuation', async () => {
+  await visit('/');
+  const chinese = await page.evaluate(async () => (await import('/assets/i18n.js')).TRANSLATIONS.zh);
+  for (const [key, value] of Object.entries(chinese)) {
+    const text = Array.isArray(value) ? value.join(' ') : value;
+    assert.doesNotMatch(text, /`/, `${key}: no backticks`);
+    assert.doesNotMatch(text, /[\u4e00-\u9fff][:;,?!()]|[()][\u4e00-\u9fff]/u, `${key}: no ASCII punctuation next to Chinese`);
+  }
+});
+
 test('no outside request, no page error', async () => {
   assert.deepEqual(browser.outside, []);
   assert.deepEqual(pageErrors, []);
