@@ -48,6 +48,14 @@ void PrintParseErrorInChinese(const Context& context, const CLI::ParseError& err
                << "运行 ngodesk --help，或在子命令后加 --help，查看用法。\n";
 }
 
+// Moves the -h,--help flag of `command` and of every subcommand under it into
+// `group`. CLI11 makes that flag before any group can be chosen, so it stays
+// alone under "Options" otherwise.
+void PutHelpFlagsInGroup(CLI::App& command, const std::string& group) {
+  if (CLI::Option* help = command.get_help_ptr()) help->group(group);
+  for (CLI::App* sub : command.get_subcommands({})) PutHelpFlagsInGroup(*sub, group);
+}
+
 }  // namespace
 
 }  // namespace ngodesk::cli
@@ -61,15 +69,30 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ngodesk: find and reach the registration authorities for overseas NGOs in China.\n"
       "ngodesk：查找境外非政府组织登记管理机关并与之联系。"};
-  app.set_version_flag("--version", "ngodesk 0.1.0");
+  // CLI11's own words in the help, in both languages like the rest of it.
+  // Subcommands made after this share the formatter and copy the help flag
+  // and the option group.
+  app.set_help_flag("-h,--help", "Print this help and exit / 显示此帮助并退出");
+  app.option_defaults()->group("Options / 选项");
+  const auto formatter = app.get_formatter();
+  formatter->label("Usage", "Usage / 用法");
+  formatter->label("OPTIONS", "OPTIONS");
+  formatter->label("REQUIRED", "REQUIRED / 必填");
+  formatter->label("Positionals", "Positionals / 位置参数");
+  formatter->label("SUBCOMMAND", "SUBCOMMAND");
+  app.set_version_flag("--version", "ngodesk 0.1.0",
+                       "Print the version and exit / 显示版本并退出");
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--lang", context.lang, "Language of messages: en or zh (default: from the locale)")
+  app.add_option("--lang", context.lang,
+                 "Language of messages: en or zh (default: from the locale) / "
+                 "消息语言：en 或 zh（默认取自系统区域设置）")
       ->check(CLI::IsMember({"en", "zh"}));
   // A mistyped --db must not create a new, empty directory tree, so its
   // parent must exist. Only the default location is created on first use.
   app.add_option("--db", context.db_path,
-                 "SQLite database file (default: $NGODESK_DB, else the user data directory)")
+                 "SQLite database file (default: $NGODESK_DB, else the user data directory) / "
+                 "SQLite 数据库文件（默认取 $NGODESK_DB，否则为用户数据目录）")
       ->check(
           [](const std::string& path) -> std::string {
             const std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -82,6 +105,8 @@ int main(int argc, char** argv) {
           "PATH");
 
   for (const CommandSetup& setup : CommandSetups()) setup(app, context);
+  for (CLI::App* command : app.get_subcommands({})) command->group("Commands / 命令");
+  PutHelpFlagsInGroup(app, "Options / 选项");
 
   app.parse_complete_callback([&context] {
     if (context.db_path.empty()) context.db_path = DefaultDatabasePath();

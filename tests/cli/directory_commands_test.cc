@@ -259,11 +259,22 @@ TEST_F(DirectoryCommands, DbDefaultsToUserDataDirectory) {
   EXPECT_TRUE(fs::exists(directory_ / ".local/share/ngodesk/ngodesk.db"));
 }
 
+TEST_F(DirectoryCommands, TopLevelHelpIsBilingual) {
+  const CommandResult run = Ngodesk({"--help"});
+  EXPECT_EQ(run.exit_code, 0);
+  for (const char* label : {"Usage / 用法:", "Options / 选项:", "Commands / 命令:",
+                            "显示此帮助并退出", "显示版本并退出", "消息语言", "SQLite 数据库文件"}) {
+    EXPECT_NE(run.out.find(label), std::string::npos) << label << "\n" << run.out;
+  }
+  // No group is left with CLI11's English-only name.
+  EXPECT_EQ(run.out.find("\nOptions:"), std::string::npos) << run.out;
+}
+
 TEST_F(DirectoryCommands, HelpOnEveryCommand) {
   for (const char* command : {"list", "show", "export"}) {
     const CommandResult run = Ngodesk({command, "--help"});
     EXPECT_EQ(run.exit_code, 0) << command;
-    EXPECT_NE(run.out.find("Usage:"), std::string::npos) << command;
+    EXPECT_NE(run.out.find("Usage / 用法:"), std::string::npos) << command;
     EXPECT_FALSE(fs::exists(directory_ / ".local/share/ngodesk/ngodesk.db")) << command;
   }
 }

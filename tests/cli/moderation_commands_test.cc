@@ -202,7 +202,7 @@ TEST_F(ModerationCommands, OptionHelpIsBilingual) {
   for (const std::vector<std::string>& command : commands) {
     const CommandResult help = Ngodesk(command);
     ASSERT_EQ(help.exit_code, 0) << command[0];
-    const std::size_t options = help.out.find("Options:");
+    const std::size_t options = help.out.find("Options / 选项:");
     ASSERT_NE(options, std::string::npos) << help.out;
 
     // An option's text runs from its name to the next option.
