@@ -309,14 +309,16 @@ test('print shows one office per page', async () => {
 test('long cards print on one A4 page', async () => {
   const ids = await longestCards();
   for (const id of ids) {
-    await visit(`/offices/${id}`);
-    await page.locator('.hours-status').waitFor();
-    await page.locator('#history-slot .loading').waitFor({state: 'detached'});
-    await page.emulateMedia({media: 'print'});
-    try {
-      assert.equal(pdfPageCount(await page.pdf(A4)), 1, `${id} with JavaScript`);
-    } finally {
-      await page.emulateMedia({media: 'screen'});
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${server.url}offices/${id}?lang=${lang}`);
+      await page.locator('.hours-status').waitFor();
+      await page.locator('#history-slot .loading').waitFor({state: 'detached'});
+      await page.emulateMedia({media: 'print'});
+      try {
+        assert.equal(pdfPageCount(await page.pdf(A4)), 1, `${id} in ${lang} with JavaScript`);
+      } finally {
+        await page.emulateMedia({media: 'screen'});
+      }
     }
   }
 
