@@ -280,9 +280,24 @@
     document.title = state.card && state.card.office ? `${pick(state.card.office.name)} · ngodesk` : t('pageTitle');
   }
 
+  // A page address for history. A lang parameter in the current address is
+  // kept, set to the language now shown, so that a reload or a shared link
+  // opens in that language.
+  function pageUrl(path, params) {
+    const search = new URLSearchParams(params);
+    if (new URLSearchParams(location.search).has('lang')) search.set('lang', state.lang);
+    const text = search.toString();
+    return text ? `${path}?${text}` : path;
+  }
+
   function setLanguage(lang) {
     state.lang = lang;
     rememberLanguage(lang);
+    const current = new URLSearchParams(location.search);
+    if (current.has('lang')) {
+      current.set('lang', lang);
+      history.replaceState(null, '', `${location.pathname}?${current.toString()}`);
+    }
     buildFrame();
     const pressed = document.querySelector(`.lang-button[data-lang="${lang}"]`);
     if (pressed) pressed.focus();
@@ -290,14 +305,16 @@
 
   // ---- search -----------------------------------------------------------
 
-  // The resolver accepts at most this many bytes of UTF-8 (kMaxQueryBytes).
-  const MAX_QUERY_BYTES = 1024;
+  // The maximum query the page sends, in characters, as the search box's
+  // maxlength without JavaScript. 200 Chinese characters take 1800 bytes in
+  // the address, within the server's 2048-byte target limit.
+  const MAX_QUERY_CHARS = 200;
 
   // Plain wording for a query that the API would reject: one without a letter
   // or a digit reads as an empty box, an over-long one gets the limit.
   function queryProblem(query) {
     if (!/[\p{L}\p{N}]/u.test(query)) return t('emptyQuery');
-    if (new TextEncoder().encode(query).length > MAX_QUERY_BYTES) return t('queryTooLong', {max: MAX_QUERY_BYTES});
+    if ([...query].length > MAX_QUERY_CHARS) return t('queryTooLong', {max: MAX_QUERY_CHARS});
     return null;
   }
 
@@ -311,7 +328,7 @@
       closeCard();
       return;
     }
-    if (push) history.pushState(null, '', `/?q=${encodeURIComponent(query)}`);
+    if (push) history.pushState(null, '', pageUrl('/', {q: query}));
     const seq = ++state.searchSeq;
     state.searching = true;
     renderResults();
@@ -446,7 +463,7 @@
   // ---- the office card --------------------------------------------------
 
   async function openCard(id, {push, focus}) {
-    if (push) history.pushState(null, '', `/offices/${encodeURIComponent(id)}`);
+    if (push) history.pushState(null, '', pageUrl(`/offices/${encodeURIComponent(id)}`, {}));
     state.card = {id, office: null, hours: null, hoursError: false, history: null, historyError: false, error: null};
     const card = state.card;
     renderCard();

@@ -1,6 +1,8 @@
 #include "server/html.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ngodesk/calendar.h"
 #include "ngodesk/moderation.h"
@@ -117,7 +119,10 @@ void WriteSearchForm(Writer& page, std::string_view query, bool activity) {
   page.Raw("<input type=\"hidden\" name=\"lang\" value=\"").Raw(page.chinese() ? "zh" : "en");
   page.Raw("\">\n<label for=\"q\">");
   page.Label("Place or address (Chinese, pinyin or English)", "地名或地址（中文、拼音或英文）");
-  page.Raw("</label>\n<input id=\"q\" name=\"q\" type=\"search\" value=\"").Text(query);
+  // 200 characters keep the form's address within the default 2048-byte
+  // target limit, as a Chinese character takes 9 bytes once percent-encoded.
+  page.Raw("</label>\n<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"200\" value=\"")
+      .Text(query);
   page.Raw("\" required>\n<label for=\"procedure\">").Label("Procedure", "事项").Raw("</label>\n");
   page.Raw("<select id=\"procedure\" name=\"procedure\">\n<option value=\"office\"");
   page.Raw(activity ? "" : " selected").Raw(">");
@@ -360,23 +365,52 @@ std::string_view BadgeLabel(const Writer& page, const HoursStatus& status) {
   return StateLabel(page, status.state);
 }
 
-// The reason after the badge. For unknown hours, the badge already states it,
-// so the sentence gives only the cause from the expression's comment
-// ("No hours published."), or nothing.
-std::string ReasonSentence(const Writer& page, const HoursStatus& status) {
-  if (status.reason.code != ReasonCode::kUnknownHours) return std::string(page.Pick(Describe(status.reason)));
-  if (status.reason.comment.empty()) return {};
-  const BilingualText text = Describe(status.reason);
+// The cause that Describe puts in brackets after "hours unknown" (from the
+// expression's comment, e.g. "no hours published"), or empty.
+std::string UnknownCause(const Writer& page, const HoursReason& reason) {
+  if (reason.comment.empty()) return {};
+  const BilingualText text = Describe(reason);
   // Describe gives "hours unknown (CAUSE)" and "办公时间不确定（CAUSE）".
   const std::string& whole = page.chinese() ? text.zh : text.en;
   const std::string_view open = page.chinese() ? "（" : " (";
   const std::string_view close = page.chinese() ? "）" : ")";
   const std::size_t start = whole.find(open);
-  if (start == std::string::npos || !whole.ends_with(close)) return whole;
-  std::string sentence = whole.substr(start + open.size(), whole.size() - start - open.size() - close.size());
+  if (start == std::string::npos || !whole.ends_with(close)) return {};
+  return whole.substr(start + open.size(), whole.size() - start - open.size() - close.size());
+}
+
+// The reason after the badge. For unknown hours, the badge already states it,
+// so the sentence gives only the cause from the expression's comment
+// ("No hours published."), or nothing.
+std::string ReasonSentence(const Writer& page, const HoursStatus& status) {
+  if (status.reason.code != ReasonCode::kUnknownHours) return std::string(page.Pick(Describe(status.reason)));
+  std::string sentence = UnknownCause(page, status.reason);
+  if (sentence.empty()) return {};
   if (page.chinese()) return sentence + "。";
   sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
   return sentence + ".";
+}
+
+// True for a day that is one unknown interval from midnight to midnight.
+bool WholeDayUnknown(const DayHours& day) {
+  return day.intervals.size() == 1 && day.intervals.front().state == HoursState::kUnknown &&
+         day.intervals.front().start_minute == 0 && day.intervals.front().end_minute == 24 * 60;
+}
+
+// "hours unknown: CAUSE" for an unknown interval, bracketed after its times
+// unless it covers the whole day.
+void WriteUnknownInterval(Writer& page, const HoursInterval& interval) {
+  const std::string cause = UnknownCause(page, interval.reason);
+  const bool whole_day = interval.start_minute == 0 && interval.end_minute == 24 * 60;
+  if (whole_day) {
+    page.Label("Hours unknown", "办公时间不明");
+  } else {
+    page.Text(FormatMinuteOfDay(interval.start_minute) + "–" +
+              FormatMinuteOfDay(interval.end_minute));
+    page.Label(" (hours unknown", "（办公时间不明");
+  }
+  if (!cause.empty()) page.Label(": ", "：").Text(cause);
+  if (!whole_day) page.Label(")", "）");
 }
 
 // "08:30–12:00 open" for each interval that is not closed, or the reason the
@@ -393,14 +427,14 @@ void WriteDay(Writer& page, const DayHours& day) {
   bool any = false;
   for (const HoursInterval& interval : day.intervals) {
     if (interval.state == HoursState::kClosed) continue;
-    if (any) page.Raw(", ");
+    if (any) page.Label(", ", "，");
     any = true;
+    if (interval.state == HoursState::kUnknown) {
+      WriteUnknownInterval(page, interval);
+      continue;
+    }
     page.Text(FormatMinuteOfDay(interval.start_minute) + "–" +
               FormatMinuteOfDay(interval.end_minute));
-    if (interval.state == HoursState::kUnknown) {
-      page.Raw(" (").Text(StateLabel(page, interval.state)).Raw(": ");
-      page.Text(page.Pick(Describe(interval.reason))).Raw(")");
-    }
   }
   if (!any && !day.intervals.empty()) {
     page.Label("Closed: ", "不办公：").Text(page.Pick(Describe(day.intervals.front().reason)));
@@ -430,12 +464,18 @@ void WriteHoursStatus(Writer& page, const PreparedHours& hours, std::chrono::sys
     page.Raw("</p>\n");
   }
 
+  const std::chrono::sys_days first{ToChinaTime(now).date};
+  std::vector<DayHours> week;
+  for (int offset = 0; offset < 7; ++offset) {
+    week.push_back(
+        EvaluateDay(*hours.parsed, std::chrono::year_month_day{first + std::chrono::days{offset}}));
+  }
+  // A week of unknown hours repeats the badge seven times, so it is left
+  // out, as on the page with JavaScript.
+  if (std::all_of(week.begin(), week.end(), WholeDayUnknown)) return;
   page.Raw("<table class=\"week\"><caption>").Label("The next seven days", "未来七天");
   page.Raw("</caption>\n");
-  const std::chrono::sys_days first{ToChinaTime(now).date};
-  for (int offset = 0; offset < 7; ++offset) {
-    WriteDay(page, EvaluateDay(*hours.parsed, std::chrono::year_month_day{first + std::chrono::days{offset}}));
-  }
+  for (const DayHours& day : week) WriteDay(page, day);
   page.Raw("</table>\n");
 }
 
@@ -646,7 +686,7 @@ Response UnknownOfficePage(const Request& request, bool chinese, std::string_vie
   Writer page(chinese);
   const std::string message =
       chinese ? "没有 id 为“" + std::string(id) + "”的机关。请从全部机关列表中选择。"
-              : "No office has the id '" + std::string(id) + "'. Pick one from the list of all offices.";
+              : "No office has the id “" + std::string(id) + "”. Pick one from the list of all offices.";
   WriteErrorPage(page, page.Pick("Office not found", "未找到机关"), message);
   return HtmlResponse(request, 404, page.Take());
 }
@@ -768,10 +808,35 @@ Response NotFoundPage(const Request& request) {
   return HtmlResponse(request, 404, page.Take());
 }
 
+// Returns the lang parameter ("lang=zh" or "lang=en") of a target that did
+// not parse as a whole, read from its raw query. A broken link thus still gets
+// a page in the language it asked for.
+RequestTarget RawLanguage(std::string_view target) {
+  RequestTarget language;
+  const std::size_t question = target.find('?');
+  if (question == std::string_view::npos) return language;
+  std::string_view query = target.substr(question + 1);
+  while (!query.empty()) {
+    const std::size_t end = query.find('&');
+    const std::string_view pair = query.substr(0, end);
+    if (pair == "lang=zh" || pair == "lang=en") {
+      language.query.emplace_back("lang", std::string(pair.substr(5)));
+      return language;
+    }
+    if (end == std::string_view::npos) break;
+    query.remove_prefix(end + 1);
+  }
+  return language;
+}
+
 Response BadRequestPage(const Request& request, const Error& error) {
-  // The target did not parse, so the language comes from Accept-Language only.
-  Writer page(ChooseLanguage(RequestTarget{}, request.accept_language) == "zh");
-  WriteErrorPage(page, page.Pick("Invalid address", "地址无效"), error.Text(page.chinese()));
+  Writer page(ChooseLanguage(RawLanguage(request.target), request.accept_language) == "zh");
+  const std::string message =
+      std::string(page.Pick("This web address cannot be read. Check the link, or search again "
+                            "from the home page. Details: ",
+                            "无法读取此网址。请检查链接，或回到首页重新搜索。详情：")) +
+      error.Text(page.chinese());
+  WriteErrorPage(page, page.Pick("Invalid web address", "网址无效"), message);
   return HtmlResponse(request, 400, page.Take());
 }
 

@@ -129,6 +129,19 @@ test('place found names whole chain', async () => {
   await page.getByRole('button', {name: 'English'}).click();
 });
 
+test('address keeps its lang parameter', async () => {
+  await visit('/');
+  await searchFor('苏州');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en', 'kept by a search');
+  await page.getByRole('button', {name: '简体中文'}).click();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh', 'follows the switch');
+  await page.reload();
+  await page.locator('body.app #q').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans', 'a reload keeps Chinese');
+  await page.getByRole('button', {name: 'English'}).click();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+});
+
 test('language switch is remembered', async () => {
   await page.goto(server.url);
   await page.locator('body.app').waitFor();
@@ -249,7 +262,7 @@ test('search errors and misses shown', async () => {
   }
   await page.getByLabel('Place or address').fill('苏州'.repeat(550));
   await page.getByRole('button', {name: 'Find the office'}).click();
-  assert.match(await page.locator('#results .error').textContent(), /^The text is too long: at most 1024 bytes/);
+  assert.match(await page.locator('#results .error').textContent(), /^The text is too long: at most 200 characters/);
 });
 
 test('bad procedure in address shown', async () => {
@@ -355,7 +368,7 @@ test('pages without JavaScript', async () => {
 
     const missing = await other.goto(`${server.url}offices/atlantis?lang=en`);
     assert.equal(missing.status(), 404);
-    assert.match(await other.locator('main').textContent(), /No office has the id 'atlantis'/);
+    assert.match(await other.locator('main').textContent(), /No office has the id “atlantis”/);
     assert.equal(await other.locator('link[rel="stylesheet"]').count(), 1);
     assert.notEqual(await other.locator('body').evaluate((body) => getComputedStyle(body).fontFamily), '', 'the stylesheet applies');
 

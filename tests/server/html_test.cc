@@ -221,7 +221,7 @@ TEST(HtmlFinder, BadTargetIsHtmlOutsideApi) {
 TEST(HtmlFinder, UnknownOfficeNamesId) {
   const Response english = GetResponse("/offices/atlantis?lang=en");
   EXPECT_EQ(english.status, 404u);
-  EXPECT_TRUE(Contains(english.body, "No office has the id &#39;atlantis&#39;."));
+  EXPECT_TRUE(Contains(english.body, "No office has the id “atlantis”."));
   EXPECT_TRUE(Contains(english.body, "<link rel=\"stylesheet\" href=\"/assets/style.css\">"));
   EXPECT_TRUE(Contains(english.body, "<a href=\"/?lang=en\">All offices</a>"));
   EXPECT_TRUE(Contains(GetResponse("/offices/atlantis?lang=zh").body, "没有 id 为“atlantis”的机关。"));
@@ -256,6 +256,27 @@ TEST(HtmlFinder, UnknownHoursReadNaturally) {
   EXPECT_TRUE(Contains(english, "<span class=\"badge state-unknown\">Hours unknown</span> No hours published."));
   EXPECT_FALSE(Contains(english, "Unknown hours unknown"));
   EXPECT_TRUE(Contains(GetResponse("/offices/jiangsu?lang=zh").body, "<span class=\"badge state-unknown\">办公时间不明</span> "));
+  // A week of unknown hours has no table: seven rows would repeat the badge.
+  EXPECT_FALSE(Contains(english, "<table class=\"week\">"));
+  EXPECT_FALSE(Contains(english, "00:00–24:00"));
+  EXPECT_TRUE(Contains(GetResponse("/offices/anhui?lang=en").body, "<table class=\"week\">"));
+}
+
+TEST(HtmlFinder, BadTargetPageFollowsRawLangParameter) {
+  const Response chinese = GetResponse("/?lang=zh&q=%FF", "en-GB");
+  EXPECT_EQ(chinese.status, 400u);
+  EXPECT_TRUE(Contains(chinese.body, "<html lang=\"zh-Hans\">"));
+  EXPECT_TRUE(Contains(chinese.body, "网址无效"));
+  EXPECT_TRUE(Contains(chinese.body, "无法读取此网址"));
+  const Response english = GetResponse("/?q=%FF&lang=en", "zh-CN");
+  EXPECT_TRUE(Contains(english.body, "<html lang=\"en\">"));
+  EXPECT_TRUE(Contains(english.body, "Invalid web address"));
+  // "xlang=zh" is another parameter.
+  EXPECT_TRUE(Contains(GetResponse("/?xlang=zh&q=%FF", "en").body, "<html lang=\"en\">"));
+}
+
+TEST(HtmlFinder, SearchBoxKeepsAddressesShort) {
+  EXPECT_TRUE(Contains(GetResponse("/?lang=en").body, "type=\"search\" maxlength=\"200\""));
 }
 
 }  // namespace
