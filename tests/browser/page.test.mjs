@@ -180,9 +180,11 @@ test('phones are E.164 tel: links', async () => {
   assert.match(await page.locator('.badge.confirmed').first().textContent(), /Confirmed on \d{4}-\d{2}-\d{2}/);
 });
 
+// The badges below are the script's (with data-state): the server's HTML of
+// the same card has a badge too, which can be found before the script runs.
 test('open badge at fixed instant', async () => {
   await visit('/offices/beijing');
-  const badge = page.locator('.hours-status .badge');
+  const badge = page.locator('.hours-status .badge[data-state]');
   await badge.waitFor();
   assert.equal(await badge.getAttribute('data-state'), 'open');
   assert.equal(await badge.textContent(), 'Open');
@@ -201,7 +203,7 @@ test('corrections show both values', async () => {
 
 test('unknown badge without published hours', async () => {
   await visit('/offices/jiangsu');
-  const badge = page.locator('.hours-status .badge');
+  const badge = page.locator('.hours-status .badge[data-state]');
   await badge.waitFor();
   assert.equal(await badge.getAttribute('data-state'), 'unknown');
   assert.equal(await badge.textContent(), 'Hours unknown');
@@ -238,7 +240,7 @@ test('browser language default, Sunday closed', async () => {
   try {
     const other = chinese.context.pages()[0] || (await chinese.context.newPage());
     await other.goto(`${sunday.url}offices/beijing`);
-    const badge = other.locator('.hours-status .badge');
+    const badge = other.locator('.hours-status .badge[data-state]');
     await badge.waitFor();
     assert.equal(await other.locator('html').getAttribute('lang'), 'zh-Hans');
     assert.equal(await badge.getAttribute('data-state'), 'closed');
