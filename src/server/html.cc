@@ -391,17 +391,22 @@ std::string ReasonSentence(const Writer& page, const HoursStatus& status) {
   return sentence + ".";
 }
 
-// True for a day that is one unknown interval from midnight to midnight.
-bool WholeDayUnknown(const DayHours& day) {
-  return day.intervals.size() == 1 && day.intervals.front().state == HoursState::kUnknown &&
-         day.intervals.front().start_minute == 0 && day.intervals.front().end_minute == 24 * 60;
+// Returns whether `interval` runs from midnight to midnight.
+bool CoversWholeDay(const HoursInterval& interval) {
+  return interval.start_minute == 0 && interval.end_minute == 24 * 60;
 }
 
-// "hours unknown: CAUSE" for an unknown interval, bracketed after its times
-// unless it covers the whole day.
+// Returns whether `day` is one unknown interval from midnight to midnight.
+bool WholeDayUnknown(const DayHours& day) {
+  return day.intervals.size() == 1 && day.intervals.front().state == HoursState::kUnknown &&
+         CoversWholeDay(day.intervals.front());
+}
+
+// Writes "hours unknown: CAUSE" for an unknown interval, in brackets after
+// its times unless it covers the whole day.
 void WriteUnknownInterval(Writer& page, const HoursInterval& interval) {
   const std::string cause = UnknownCause(page, interval.reason);
-  const bool whole_day = interval.start_minute == 0 && interval.end_minute == 24 * 60;
+  const bool whole_day = CoversWholeDay(interval);
   if (whole_day) {
     page.Label("Hours unknown", "办公时间不明");
   } else {

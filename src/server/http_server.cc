@@ -53,7 +53,7 @@ class ThrottledWarnings {
     for (const auto& [kind, state] : kinds_) {
       if (state.suppressed > 0) {
         spdlog::warn("not logged: {} more {} of the kind \"{}\"", state.suppressed,
-                     Warnings(state.suppressed), kind);
+                     WarningNoun(state.suppressed), kind);
       }
     }
   }
@@ -80,12 +80,14 @@ class ThrottledWarnings {
       spdlog::warn("{}", message);
     } else {
       spdlog::warn("{} (not logged since the last line of this kind: {} more {})", message,
-                   suppressed, Warnings(suppressed));
+                   suppressed, WarningNoun(suppressed));
     }
   }
 
  private:
-  static std::string_view Warnings(std::size_t count) { return count == 1 ? "warning" : "warnings"; }
+  static std::string_view WarningNoun(std::size_t count) {
+    return count == 1 ? "warning" : "warnings";
+  }
 
   struct Kind {
     bool logged = false;

@@ -367,7 +367,7 @@ TEST(HttpServer, WarningsAreThrottledPerKind) {
       << text;
 }
 
-TEST(HttpServer, PortInUseNamesTheCauseInBothLanguages) {
+TEST(HttpServer, PortInUseErrorIsBilingual) {
   TestServer first;
   ServerOptions options;
   options.listen = "127.0.0.1:" + std::to_string(first.port());
